@@ -1,8 +1,10 @@
 package ai.stockclerk.cli;
 
 import ai.stockclerk.StockClerkApplication;
+import ai.stockclerk.store.EmbeddedPostgresStartup;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
@@ -26,32 +28,51 @@ public class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigurableApplicationContext context = start(properties(), new String[0]);
+    ConfigurableApplicationContext context = start(port, dataDir, List.of());
     if (json) {
       JsonOutput.print(Map.of("url", baseUrl(context), "status", "serving"));
     }
     return 0;
   }
 
-  Map<String, Object> properties() {
-    Map<String, Object> properties = new LinkedHashMap<>();
+  /**
+   * Starts the service. Settings given on the command line outrank the environment and the
+   * defaults; in embedded mode the database starts at once, alongside the context.
+   */
+  static ConfigurableApplicationContext start(Integer port, Path dataDir, List<String> extraArgs) {
+    List<String> args = new ArrayList<>(extraArgs);
     if (port != null) {
-      properties.put("server.port", port);
+      args.add("--server.port=" + port);
     }
-    if (dataDir != null) {
-      properties.put("stockclerk.data-dir", dataDir.toAbsolutePath().toString());
-    }
-    return properties;
-  }
-
-  static ConfigurableApplicationContext start(Map<String, Object> properties, String[] args) {
+    Path effectiveDataDir = dataDir != null ? dataDir.toAbsolutePath() : configuredDataDir();
+    args.add("--stockclerk.data-dir=" + effectiveDataDir);
     SpringApplication application = new SpringApplication(StockClerkApplication.class);
-    application.setDefaultProperties(properties);
-    return application.run(args);
+    if (!externalDatabaseConfigured()) {
+      EmbeddedPostgresStartup early = EmbeddedPostgresStartup.begin(effectiveDataDir);
+      application.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("embeddedPostgresStartup", early));
+    }
+    return application.run(args.toArray(String[]::new));
   }
 
   static String baseUrl(ConfigurableApplicationContext context) {
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     return "http://localhost:" + port;
+  }
+
+  private static Path configuredDataDir() {
+    String configured = firstNonBlank(System.getProperty("stockclerk.data-dir"), System.getenv("STOCKCLERK_DATA_DIR"));
+    return Path.of(configured == null ? "data" : configured).toAbsolutePath();
+  }
+
+  private static boolean externalDatabaseConfigured() {
+    return firstNonBlank(System.getProperty("stockclerk.database.url"), System.getenv("STOCKCLERK_DATABASE_URL"))
+        != null;
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    if (a != null && !a.isBlank()) {
+      return a;
+    }
+    return b != null && !b.isBlank() ? b : null;
   }
 }

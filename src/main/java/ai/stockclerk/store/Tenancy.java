@@ -1,0 +1,64 @@
+package ai.stockclerk.store;
+
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs work in a transaction walled to one tenant. The tenant is set with a transaction-local
+ * {@code set_config}, so a pooled connection never carries it into the next transaction, and
+ * row-level security hides every other tenant's rows even from a query that forgets its filter.
+ */
+@Component
+public class Tenancy {
+
+  private static final ThreadLocal<UUID> CURRENT = new ThreadLocal<>();
+
+  private final TransactionTemplate transactions;
+  private final JdbcClient jdbc;
+
+  Tenancy(TransactionTemplate transactions, JdbcClient jdbc) {
+    this.transactions = transactions;
+    this.jdbc = jdbc;
+  }
+
+  /** Runs {@code work} for {@code tenantId}, joining the current transaction if it is that tenant's. */
+  public <T> T inTenant(UUID tenantId, Supplier<T> work) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    UUID outer = CURRENT.get();
+    if (tenantId.equals(outer)) {
+      return work.get();
+    }
+    if (outer != null) {
+      throw new IllegalStateException("a transaction of one tenant cannot work for another");
+    }
+    return transactions.execute(status -> {
+      CURRENT.set(tenantId);
+      try {
+        jdbc.sql("SELECT set_config('app.tenant_id', ?, true)").param(tenantId.toString()).query().singleValue();
+        return work.get();
+      } finally {
+        CURRENT.remove();
+      }
+    });
+  }
+
+  public void runInTenant(UUID tenantId, Runnable work) {
+    inTenant(tenantId, () -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** The tenant of the running transaction; store code calls this to add its explicit filter. */
+  static UUID current() {
+    UUID tenant = CURRENT.get();
+    if (tenant == null) {
+      throw new IllegalStateException("store access outside a tenant transaction");
+    }
+    return tenant;
+  }
+}
