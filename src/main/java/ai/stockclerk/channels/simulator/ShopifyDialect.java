@@ -62,7 +62,11 @@ final class ShopifyDialect implements SimulatorDialect {
   @Override
   public SimResponse throttled(Duration retryAfter) {
     ObjectNode answer = errors("THROTTLED");
-    answer.set("extensions", cost(10, 0));
+    // A restore rate that refills one query's cost in retryAfter, so the client's wait matches.
+    double restoreRate = 10.0 / Math.max(0.05, retryAfter.toMillis() / 1000.0);
+    ObjectNode extensions = cost(10, 0);
+    ((ObjectNode) extensions.path("cost").path("throttleStatus")).put("restoreRate", restoreRate);
+    answer.set("extensions", extensions);
     return SimResponse.json(200, answer);
   }
 
