@@ -198,6 +198,86 @@ CREATE TABLE operator_audit (
   created_at timestamptz  NOT NULL DEFAULT now()
 );
 
+-- The ledger's two operations, each one round trip so the product row is locked only as long as
+-- the server needs. They run as the caller (row-level security applies). Lock order is always
+-- the product row first, then channel items, so concurrent sales and reports never deadlock.
+CREATE FUNCTION apply_stock_change(p_tenant uuid, p_product uuid, p_delta integer, p_kind text,
+                                   p_channel uuid, p_event text, p_reason text)
+  RETURNS SETOF stock_movements
+  LANGUAGE plpgsql AS $$
+DECLARE
+  moved stock_movements;
+BEGIN
+  WITH changed AS (
+    UPDATE products SET stock = stock + p_delta, updated_at = now()
+    WHERE id = p_product AND tenant_id = p_tenant
+    RETURNING id, tenant_id, stock)
+  INSERT INTO stock_movements (tenant_id, product_id, delta, kind, source_channel_id, source_event, reason,
+                               resulting_stock)
+  SELECT tenant_id, id, p_delta, p_kind, p_channel, p_event, p_reason, stock FROM changed
+  RETURNING * INTO moved;
+  IF moved.id IS NULL THEN
+    RETURN;
+  END IF;
+  IF p_delta <> 0 THEN
+    -- Every other channel now owes a push; the version lets a running push see it was overtaken.
+    UPDATE channel_items
+    SET dirty = true, dirty_since = coalesce(dirty_since, now()), dirty_version = dirty_version + 1
+    WHERE tenant_id = p_tenant AND product_id = p_product AND (p_channel IS NULL OR channel_id <> p_channel);
+  END IF;
+  RETURN NEXT moved;
+END $$;
+
+-- An absolute level reported by a channel, turned into a delta against the level last seen for
+-- that item; a report older than the last one seen changes nothing.
+CREATE FUNCTION apply_channel_report(p_tenant uuid, p_item uuid, p_level integer, p_reported_at timestamptz,
+                                     p_event text, p_kind_down text, p_kind_up text)
+  RETURNS TABLE (outcome text, movement_id bigint, product_id uuid, delta integer, kind text,
+                 source_channel_id uuid, source_event text, reason text, resulting_stock integer,
+                 created_at timestamptz)
+  LANGUAGE plpgsql AS $$
+DECLARE
+  v_product uuid;
+  v_channel uuid;
+  v_level integer;
+  v_at timestamptz;
+  v_delta integer;
+  moved stock_movements;
+BEGIN
+  SELECT i.product_id INTO v_product FROM channel_items i WHERE i.id = p_item AND i.tenant_id = p_tenant;
+  IF v_product IS NULL THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM products p WHERE p.id = v_product FOR UPDATE;
+  SELECT i.channel_id, i.reported_level, i.reported_at INTO v_channel, v_level, v_at
+  FROM channel_items i WHERE i.id = p_item FOR UPDATE;
+  IF v_at IS NOT NULL AND p_reported_at < v_at THEN
+    outcome := 'stale';
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  UPDATE channel_items i SET reported_level = p_level, reported_at = p_reported_at WHERE i.id = p_item;
+  IF v_level IS NULL OR p_level = v_level THEN
+    outcome := CASE WHEN v_level IS NULL THEN 'baseline' ELSE 'unchanged' END;
+    RETURN NEXT;
+    RETURN;
+  END IF;
+  v_delta := p_level - v_level;
+  SELECT * INTO moved FROM apply_stock_change(p_tenant, v_product, v_delta,
+      CASE WHEN v_delta < 0 THEN p_kind_down ELSE p_kind_up END, v_channel, p_event, NULL);
+  outcome := 'applied';
+  movement_id := moved.id;
+  product_id := moved.product_id;
+  delta := moved.delta;
+  kind := moved.kind;
+  source_channel_id := moved.source_channel_id;
+  source_event := moved.source_event;
+  reason := moved.reason;
+  resulting_stock := moved.resulting_stock;
+  created_at := moved.created_at;
+  RETURN NEXT;
+END $$;
+
 -- Row-level security: the second wall behind the tenant filter every query carries.
 DO $$
 DECLARE t text;
@@ -220,7 +300,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON tenants, users, channels, products, chan
 GRANT SELECT, INSERT, UPDATE ON webhook_inbox TO ${app_role};
 GRANT SELECT, INSERT ON stock_movements, audit_events TO ${app_role};
 GRANT INSERT ON operator_audit TO ${app_role};
-GRANT EXECUTE ON FUNCTION current_tenant_id(), operator_bypass() TO ${app_role};
+GRANT EXECUTE ON FUNCTION current_tenant_id(), operator_bypass(),
+  apply_stock_change(uuid, uuid, integer, text, uuid, text, text),
+  apply_channel_report(uuid, uuid, integer, timestamptz, text, text, text) TO ${app_role};
 
 -- Look-ups that must cross the wall before a tenant is known; they return only what routing
 -- and login need, and run as the owner (SECURITY DEFINER) so the service role itself cannot.

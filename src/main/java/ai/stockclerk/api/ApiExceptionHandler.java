@@ -46,6 +46,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "plan-limit", e.getMessage());
   }
 
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "not allowed");
+  }
+
   @ExceptionHandler(InvalidCredentialsException.class)
   ProblemDetail invalidCredentials(InvalidCredentialsException e) {
     return problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", e.getMessage());

@@ -10,22 +10,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The only way stock changes (invariant I1). A change is applied as a delta in one statement that
- * also writes the ledger row with the resulting stock, so concurrent sales on several channels all
- * count and the ledger always sums to the stock. Every method runs inside {@link Tenancy#inTenant}.
+ * The only way stock changes (invariant I1). A change is applied as a delta by one server-side
+ * operation that also writes the ledger row with the resulting stock and marks the product's other
+ * channel items dirty, so concurrent sales on several channels all count, the ledger always sums to
+ * the stock, and the product row stays locked for one round trip only (functions in V1). Every
+ * method runs inside {@link Tenancy#inTenant}.
  */
 @Repository
 public class StockLedger {
-
-  private static final String APPLY = """
-      WITH changed AS (
-        UPDATE products SET stock = stock + :delta, updated_at = now()
-        WHERE id = :product AND tenant_id = :tenant
-        RETURNING id, tenant_id, stock)
-      INSERT INTO stock_movements (tenant_id, product_id, delta, kind, source_channel_id, source_event, reason,
-                                   resulting_stock)
-      SELECT tenant_id, id, :delta, :kind, :channel, :event, :reason, stock FROM changed
-      RETURNING *""";
 
   private final JdbcClient jdbc;
 
@@ -35,21 +27,12 @@ public class StockLedger {
 
   /** Applies a delta atomically, records it, and marks the product's other channel items dirty. */
   public Movement apply(StockChange change) {
-    Movement movement = jdbc.sql(APPLY)
-        .param("delta", change.delta())
-        .param("product", change.productId())
-        .param("tenant", Tenancy.current())
-        .param("kind", change.kind().wireName())
-        .param("channel", change.sourceChannelId())
-        .param("event", change.sourceEvent())
-        .param("reason", change.reason())
+    return jdbc.sql("SELECT * FROM apply_stock_change(?, ?, ?, ?, ?, ?, ?)")
+        .params(Tenancy.current(), change.productId(), change.delta(), change.kind().wireName(),
+            change.sourceChannelId(), change.sourceEvent(), change.reason())
         .query(StockLedger::movement)
         .optional()
         .orElseThrow(() -> new NotFoundException("product"));
-    if (change.delta() != 0) {
-      markChannelItemsDirty(change.productId(), change.sourceChannelId());
-    }
-    return movement;
   }
 
   /** Sets stock to an absolute level (a stock count), recorded as the delta from the current level. */
@@ -64,43 +47,17 @@ public class StockLedger {
 
   /**
    * Turns an absolute level reported by a channel into a delta against the level last seen for that
-   * channel item. The item row is locked, so two reports for one item are applied one after the
-   * other; a report older than the last one seen changes nothing.
+   * channel item; the first report only sets the baseline and a report older than the last one seen
+   * changes nothing. {@code kindOfDelta} names the movement by the sign of the delta.
    */
   public ReportOutcome applyChannelReport(
       UUID channelItemId, int level, Instant reportedAt, String sourceEvent, IntFunction<MovementKind> kindOfDelta) {
-    // Lock order is always product, then channel items (as in apply), so reports and sales of the
-    // same product never deadlock.
-    jdbc.sql("""
-            SELECT p.id FROM products p JOIN channel_items i ON i.product_id = p.id
-            WHERE i.id = ? AND i.tenant_id = ? FOR UPDATE OF p""")
-        .params(channelItemId, Tenancy.current())
-        .query(UUID.class)
+    return jdbc.sql("SELECT * FROM apply_channel_report(?, ?, ?, ?, ?, ?, ?)")
+        .params(Tenancy.current(), channelItemId, level, Rows.timestamp(reportedAt), sourceEvent,
+            kindOfDelta.apply(-1).wireName(), kindOfDelta.apply(1).wireName())
+        .query((rs, n) -> outcome(rs, level))
         .optional()
         .orElseThrow(() -> new NotFoundException("channel item"));
-    LastReport last = jdbc.sql("""
-            SELECT product_id, channel_id, reported_level, reported_at FROM channel_items
-            WHERE id = ? AND tenant_id = ? FOR UPDATE""")
-        .params(channelItemId, Tenancy.current())
-        .query((rs, n) -> new LastReport(Rows.uuid(rs, "product_id"), Rows.uuid(rs, "channel_id"),
-            Rows.integer(rs, "reported_level"), Rows.instant(rs, "reported_at")))
-        .optional()
-        .orElseThrow(() -> new NotFoundException("channel item"));
-    if (last.reportedAt() != null && reportedAt.isBefore(last.reportedAt())) {
-      return new ReportOutcome.Stale();
-    }
-    jdbc.sql("UPDATE channel_items SET reported_level = ?, reported_at = ? WHERE id = ? AND tenant_id = ?")
-        .params(level, Rows.timestamp(reportedAt), channelItemId, Tenancy.current())
-        .update();
-    if (last.level() == null) {
-      return new ReportOutcome.Baseline(level);
-    }
-    int delta = level - last.level();
-    if (delta == 0) {
-      return new ReportOutcome.Unchanged(level);
-    }
-    return new ReportOutcome.Applied(apply(new StockChange(last.productId(), delta, kindOfDelta.apply(delta),
-        last.channelId(), sourceEvent, null)));
   }
 
   /** Marks the product's items on every channel but {@code exceptChannel} as owing a push. */
@@ -128,7 +85,16 @@ public class StockLedger {
         .single();
   }
 
-  private record LastReport(UUID productId, UUID channelId, Integer level, Instant reportedAt) {}
+  private static ReportOutcome outcome(ResultSet rs, int level) throws SQLException {
+    return switch (rs.getString("outcome")) {
+      case "stale" -> new ReportOutcome.Stale();
+      case "baseline" -> new ReportOutcome.Baseline(level);
+      case "unchanged" -> new ReportOutcome.Unchanged(level);
+      default -> new ReportOutcome.Applied(new Movement(rs.getLong("movement_id"), Rows.uuid(rs, "product_id"),
+          rs.getInt("delta"), rs.getString("kind"), Rows.uuid(rs, "source_channel_id"), rs.getString("source_event"),
+          rs.getString("reason"), rs.getInt("resulting_stock"), Rows.instant(rs, "created_at")));
+    };
+  }
 
   static Movement movement(ResultSet rs, int row) throws SQLException {
     return new Movement(rs.getLong("id"), Rows.uuid(rs, "product_id"), rs.getInt("delta"), rs.getString("kind"),

@@ -62,6 +62,10 @@ class CrossTenantApiTest extends ServiceTest {
     ApiCall me = api.get("/api/v1/me", t);
     assertThat(me.body().path("tenant").path("id").asString()).isEqualTo(intruder.tenantId().toString());
     walked.add("GET /api/v1/me");
+    ApiCall admin = api.get("/api/v1/admin/tenants", t);
+    assertThat(admin.status()).as("operator routes refuse ordinary users").isEqualTo(403);
+    assertThat(admin.raw()).doesNotContain(owner.tenantId().toString());
+    walked.add("GET /api/v1/admin/tenants");
     walked.add("POST /api/v1/products");
     walked.add("POST /api/v1/channels");
     walked.add("POST /api/v1/auth/register");
