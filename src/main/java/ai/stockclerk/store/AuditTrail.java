@@ -9,12 +9,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditTrail {
 
-  private static final String WHERE = """
-      tenant_id = :tenant
-        AND (cast(:product AS uuid) IS NULL OR product_id = :product)
-        AND (cast(:channel AS uuid) IS NULL OR channel_id = :channel)
-        AND (cast(:from AS timestamptz) IS NULL OR created_at >= :from)
-        AND (cast(:to AS timestamptz) IS NULL OR created_at < :to)""";
+  private static final String WHERE = HistoryFilter.where("channel_id");
 
   private final JdbcClient jdbc;
 
@@ -33,7 +28,7 @@ public class AuditTrail {
   }
 
   public Page<AuditEvent> list(MovementQuery query, PageRequest page) {
-    List<AuditEvent> items = bind(jdbc.sql("SELECT * FROM audit_events WHERE " + WHERE
+    List<AuditEvent> items = HistoryFilter.bind(jdbc.sql("SELECT * FROM audit_events WHERE " + WHERE
             + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"), query)
         .param("limit", page.size())
         .param("offset", page.offset())
@@ -41,17 +36,10 @@ public class AuditTrail {
             Rows.uuid(rs, "channel_id"), Rows.uuid(rs, "product_id"), rs.getString("actor"),
             rs.getString("detail"), rs.getString("error"), Rows.instant(rs, "created_at")))
         .list();
-    long total = bind(jdbc.sql("SELECT count(*) FROM audit_events WHERE " + WHERE), query)
+    long total = HistoryFilter.bind(jdbc.sql("SELECT count(*) FROM audit_events WHERE " + WHERE), query)
         .query(Long.class)
         .single();
     return new Page<>(items, page.page(), page.size(), total);
   }
 
-  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, MovementQuery query) {
-    return spec.param("tenant", Tenancy.current())
-        .param("product", query.productId())
-        .param("channel", query.channelId())
-        .param("from", Rows.timestamp(query.from()))
-        .param("to", Rows.timestamp(query.to()));
-  }
 }
