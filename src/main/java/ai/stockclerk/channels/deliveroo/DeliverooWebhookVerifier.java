@@ -4,14 +4,8 @@ import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.WebhookRejectedException;
 import ai.stockclerk.channels.WebhookRejectedException.Reason;
 import ai.stockclerk.channels.WebhookRequest;
-import java.io.ByteArrayOutputStream;
+import ai.stockclerk.channels.support.Hmacs;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Deliveroo: {@code X-Deliveroo-Hmac-Sha256} is the hex HMAC-SHA256, keyed with the webhook secret
@@ -34,31 +28,21 @@ final class DeliverooWebhookVerifier {
       throw new WebhookRejectedException(Reason.SIGNATURE, "no webhook secret configured for this Deliveroo channel");
     }
     String guid = required(request, GUID_HEADER);
-    byte[] given = required(request, SIGNATURE_HEADER).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    String given = required(request, SIGNATURE_HEADER);
     byte[] body = request.body();
-    boolean current = MessageDigest.isEqual(hex(sign(secret, guid, SEPARATOR, body)), given);
-    boolean legacy = MessageDigest.isEqual(hex(sign(secret, guid, LEGACY_SEPARATOR, body)), given);
+    boolean current = Hmacs.hexMatches(sign(secret, guid, SEPARATOR, body), given);
+    boolean legacy = Hmacs.hexMatches(sign(secret, guid, LEGACY_SEPARATOR, body), given);
     if (!(current | legacy)) {
       throw new WebhookRejectedException(Reason.SIGNATURE, "Deliveroo webhook signature does not match");
     }
   }
 
   static byte[] sign(String secret, String guid, String separator, byte[] body) {
-    ByteArrayOutputStream signed = new ByteArrayOutputStream(body.length + guid.length() + 3);
-    signed.writeBytes(guid.getBytes(StandardCharsets.UTF_8));
-    signed.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
-    signed.writeBytes(body);
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(signed.toByteArray());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
-  }
-
-  private static byte[] hex(byte[] mac) {
-    return HexFormat.of().formatHex(mac).getBytes(StandardCharsets.US_ASCII);
+    return Hmacs.hmacSha256(
+        secret.getBytes(StandardCharsets.UTF_8),
+        guid.getBytes(StandardCharsets.UTF_8),
+        separator.getBytes(StandardCharsets.UTF_8),
+        body);
   }
 
   private static String required(WebhookRequest request, String header) {

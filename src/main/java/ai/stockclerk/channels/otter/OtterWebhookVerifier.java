@@ -4,13 +4,8 @@ import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.WebhookRejectedException;
 import ai.stockclerk.channels.WebhookRejectedException.Reason;
 import ai.stockclerk.channels.WebhookRequest;
+import ai.stockclerk.channels.support.Hmacs;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Otter signs every webhook with HMAC-SHA256 in the {@code X-HMAC-SHA256} header, keyed with the
@@ -35,25 +30,11 @@ final class OtterWebhookVerifier {
         request.header(HEADER)
             .map(String::strip)
             .orElseThrow(() -> new WebhookRejectedException(Reason.SIGNATURE, "Otter webhook lacks " + HEADER));
-    byte[] expected = hmacSha256(secret, request.body());
-    byte[] hex = HexFormat.of().formatHex(expected).getBytes(StandardCharsets.US_ASCII);
-    byte[] base64 = Base64.getEncoder().encode(expected);
-    byte[] received = given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-    byte[] receivedExact = given.getBytes(StandardCharsets.US_ASCII);
-    boolean hexMatches = MessageDigest.isEqual(hex, received);
-    boolean base64Matches = MessageDigest.isEqual(base64, receivedExact);
+    byte[] expected = Hmacs.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), request.body());
+    boolean hexMatches = Hmacs.hexMatches(expected, given);
+    boolean base64Matches = Hmacs.base64Matches(expected, given);
     if (!(hexMatches | base64Matches)) {
       throw new WebhookRejectedException(Reason.SIGNATURE, "Otter webhook signature does not match");
-    }
-  }
-
-  static byte[] hmacSha256(String secret, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
   }
 }
