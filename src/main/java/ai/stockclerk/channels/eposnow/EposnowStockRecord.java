@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
  */
 record EposnowStockRecord(String productId, String locationId, String stockId, long level) {
 
+  /** Beyond this a level is not a count of goods; such a record is not read as stock. */
+  private static final long MAX_LEVEL = 1_000_000_000L;
+
   static Optional<EposnowStockRecord> from(JsonNode node) {
     String productId = EposnowJson.id(node, "ProductId");
     if (productId == null) {
@@ -37,10 +40,14 @@ record EposnowStockRecord(String productId, String locationId, String stockId, l
         if (current == null) {
           return null;
         }
-        sum = Math.addExact(sum, current);
+        if (Math.abs(current) > MAX_LEVEL) {
+          return null;
+        }
+        sum += current;
       }
-      return sum;
+      return Math.abs(sum) > MAX_LEVEL ? null : sum;
     }
-    return EposnowJson.whole(node, "CurrentStock");
+    Long level = EposnowJson.whole(node, "CurrentStock");
+    return level == null || Math.abs(level) > MAX_LEVEL ? null : level;
   }
 }
