@@ -35,8 +35,9 @@ final class WixWebhookParser {
 
   static List<StockEvent> parse(WebhookRequest request) {
     JsonNode event = WixJson.nested(envelope(request), "data");
-    if (!INVENTORY_ITEM_FQDN.equals(WixJson.text(event, "entityFqdn"))
-        || !LEVEL_SLUGS.contains(WixJson.text(event, "slug"))) {
+    String slug = WixJson.text(event, "slug");
+    // Set.of(...).contains(null) throws: a missing slug must mean "no stock fact", not a crash
+    if (!INVENTORY_ITEM_FQDN.equals(WixJson.text(event, "entityFqdn")) || slug == null || !LEVEL_SLUGS.contains(slug)) {
       return List.of();
     }
     JsonNode item = entity(event);
