@@ -26,7 +26,11 @@ record UberEatsOrder(Map<String, Integer> quantities) {
         throw new ChannelException("Uber Eats order has an item without id or quantity", connection,
             Failure.ITEM_PERMANENT, null, null);
       }
-      quantities.merge(id, quantity, Math::addExact);
+      try {
+        quantities.merge(id, quantity, Math::addExact);
+      } catch (ArithmeticException tooMany) {
+        throw new ChannelException("Uber Eats order quantity out of range", connection, Failure.ITEM_PERMANENT, null, null);
+      }
     }
     return new UberEatsOrder(quantities);
   }

@@ -94,8 +94,9 @@ public class WixConnector implements ChannelConnector {
   public void checkCredentials(ChannelConnection connection) {
     String version = Json.text(api.get(connection, VERSION_PATH), "catalogVersion").orElse("");
     if (!"V3_CATALOG".equals(version)) {
-      throw new ChannelException(
-          "the Wix site runs catalog " + (version.isEmpty() ? "(unknown)" : version) + "; only V3_CATALOG is supported",
+      // the vendor's value is echoed only when it is one of the documented names
+      String shown = version.matches("V1_CATALOG|STORES_NOT_INSTALLED") ? version : "(unknown)";
+      throw new ChannelException("the Wix site runs catalog " + shown + "; only V3_CATALOG is supported",
           connection, Failure.AUTHENTICATION, null, null);
     }
   }
