@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,11 @@ public class DeliverooConnector implements ChannelConnector {
   @Override
   public ConnectorLimits limits() {
     return DeliverooApi.LIMITS;
+  }
+
+  @Override
+  public Optional<String> instanceIdOf(WebhookRequest request) {
+    return DeliverooWebhookParser.siteId(request);
   }
 
   @Override

@@ -34,6 +34,18 @@ final class DeliverooWebhookParser {
 
   private DeliverooWebhookParser() {}
 
+  /**
+   * Deliveroo sends every site's webhooks to the one URL set for the integration; the order names
+   * its site in {@code location_id}. Read before verification, so it is only a lookup key.
+   */
+  static Optional<String> siteId(WebhookRequest request) {
+    try {
+      return Optional.ofNullable(text(object(request.body()).path("body").path("order"), "location_id"));
+    } catch (WebhookRejectedException e) {
+      return Optional.empty();
+    }
+  }
+
   static List<StockEvent> parse(WebhookRequest request) {
     JsonNode root = object(request.body());
     String event = text(root, "event");

@@ -71,6 +71,7 @@ class DeliverooWebhookTest {
     WebhookRequest request = request(body, GUID, sign(SECRET, GUID, " ", body));
 
     connector.verifyWebhook(connection, request);
+    assertThat(connector.instanceIdOf(request)).contains("site-42");
 
     Instant placed = Instant.parse("2026-01-01T11:00:00Z");
     assertThat(connector.parseWebhook(connection, request)).containsExactly(
