@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 public final class SimulatorDialects {
 
   private static final List<Supplier<SimulatorDialect>> ALL =
-      List.of(ShopifyDialect::new, WooCommerceDialect::new, SquareDialect::new);
+      List.of(ShopifyDialect::new, WooCommerceDialect::new, SquareDialect::new, DeliverooDialect::new);
 
   private SimulatorDialects() {}
 
