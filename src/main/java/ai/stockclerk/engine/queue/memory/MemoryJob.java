@@ -37,7 +37,7 @@ final class MemoryJob {
   }
 
   Job claimed() {
-    return new Job(id, tenant, kind, payload, attempt, enqueuedAt, coalescingKey, token);
+    return new Job(id, tenant, lane, kind, payload, attempt, enqueuedAt, coalescingKey, token);
   }
 
   DeadLetter deadLetter() {
