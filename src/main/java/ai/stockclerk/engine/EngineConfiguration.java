@@ -14,11 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Wires the engine and its ports: in-process adapters by default, Redis adapters when
@@ -33,7 +36,7 @@ public class EngineConfiguration {
   static final RateLimit DEFAULT_RATE_LIMIT = new RateLimit(10, Duration.ofSeconds(1));
 
   @Bean(destroyMethod = "close")
-  @ConditionalOnProperty("stockclerk.redis.url")
+  @Conditional(RedisUrlConfigured.class)
   RedisBackend engineRedisBackend(org.springframework.core.env.Environment environment, EngineProperties properties) {
     return RedisBackend.connect(environment.getRequiredProperty("stockclerk.redis.url"), properties.keyPrefix());
   }
@@ -90,6 +93,15 @@ public class EngineConfiguration {
     Clock time = clock.getIfAvailable(Clock::systemUTC);
     RateLimiter.Limits byKey = limits.getIfAvailable(() -> key -> DEFAULT_RATE_LIMIT);
     return backend == null ? new InMemoryRateLimiter(time, byKey) : new RedisRateLimiter(backend, time, byKey);
+  }
+
+  /** A set but blank STOCKCLERK_REDIS_URL (common in container env files) means "no Redis". */
+  static final class RedisUrlConfigured implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      String url = context.getEnvironment().getProperty("stockclerk.redis.url");
+      return url != null && !url.isBlank();
+    }
   }
 
   /** Starts the engine with the context and stops it first on shutdown, before what its handlers use. */

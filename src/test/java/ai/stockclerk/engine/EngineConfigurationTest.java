@@ -42,6 +42,14 @@ class EngineConfigurationTest {
   }
 
   @Test
+  void blankRedisUrlMeansInProcess() {
+    runner.withPropertyValues("stockclerk.redis.url= ").run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(RedisBackend.class);
+      assertThat(context.getBean(EventBus.class)).isInstanceOf(InMemoryEventBus.class);
+    });
+  }
+
+  @Test
   void propertiesSetIsolationPoolsAndLimits() {
     runner.withPropertyValues("stockclerk.engine.isolation=shared", "stockclerk.engine.per-tenant-tenants=vip",
         "stockclerk.engine.default-limits.max-depth=1", "stockclerk.engine.kinds.sync.max-workers=3",
