@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark.",
-    subcommands = {})
+    subcommands = {ai.stockclerk.cli.bench.QueueBenchCommand.class,
+        ai.stockclerk.cli.bench.FairnessBenchCommand.class})
 public class BenchCommand implements Runnable {
   @Override
   public void run() {
