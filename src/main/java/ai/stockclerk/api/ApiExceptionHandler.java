@@ -1,5 +1,6 @@
 package ai.stockclerk.api;
 
+import ai.stockclerk.agents.alert.AlertInputException;
 import ai.stockclerk.api.security.TooManyAttemptsException;
 import ai.stockclerk.channels.ApiBaseUrlPolicy.DisallowedUrlException;
 import ai.stockclerk.store.ConflictException;
@@ -46,6 +47,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "plan-limit", e.getMessage());
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+  }
+
   @ExceptionHandler(InvalidCredentialsException.class)
   ProblemDetail invalidCredentials(InvalidCredentialsException e) {
     return problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", e.getMessage());
@@ -59,7 +65,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage()));
   }
 
-  @ExceptionHandler({InvalidRequestException.class, DisallowedUrlException.class})
+  @ExceptionHandler({InvalidRequestException.class, DisallowedUrlException.class, AlertInputException.class})
   ProblemDetail invalid(RuntimeException e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
   }
