@@ -1,0 +1,118 @@
+package ai.stockclerk.channels.deliveroo;
+
+import ai.stockclerk.channels.StockEvent;
+import ai.stockclerk.channels.StockEvent.QuantityChange.Kind;
+import ai.stockclerk.channels.WebhookRejectedException;
+import ai.stockclerk.channels.WebhookRejectedException.Reason;
+import ai.stockclerk.channels.WebhookRequest;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deliveroo Order API webhooks: {@code {"event": "order.new" | "order.status_update", "body":
+ * {"order": {id, status, created_at, items[{pos_item_id, quantity}]}}}}. A new order is a sale of
+ * each item; a status update to a cancelled or rejected state gives the items back; other events
+ * (rider updates, menu upload results) and other statuses give nothing. Items are keyed by
+ * {@code pos_item_id}, the id our menu gave the item (the same id item unavailabilities take); an
+ * item without one cannot be mapped and is skipped. The sequence GUID is the event id.
+ */
+final class DeliverooWebhookParser {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final Set<String> GIVEN_BACK = Set.of("cancelled", "canceled", "rejected");
+
+  private DeliverooWebhookParser() {}
+
+  static List<StockEvent> parse(WebhookRequest request) {
+    JsonNode root = object(request.body());
+    String event = text(root, "event");
+    if (event == null) {
+      throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo webhook lacks 'event'");
+    }
+    JsonNode order = root.path("body").path("order");
+    Optional<Kind> kind = kindOf(event, text(order, "status"));
+    if (kind.isEmpty()) {
+      return List.of();
+    }
+    if (!order.isObject()) {
+      throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo order webhook lacks the order");
+    }
+    String eventId = request.header(DeliverooWebhookVerifier.GUID_HEADER).orElse(null);
+    // a sale happened when the order was placed; a cancellation when we heard of it
+    Instant at = kind.get() == Kind.SALE ? instant(order, request.receivedAt()) : request.receivedAt();
+    List<StockEvent> events = new ArrayList<>();
+    quantities(order).forEach((item, qty) -> events.add(new StockEvent.QuantityChange(item, kind.get(), qty, eventId, at)));
+    return events;
+  }
+
+  private static Optional<Kind> kindOf(String event, String status) {
+    if ("order.new".equals(event)) {
+      return Optional.of(Kind.SALE);
+    }
+    boolean givenBack = status != null && GIVEN_BACK.contains(status.toLowerCase(Locale.ROOT));
+    return "order.status_update".equals(event) && givenBack ? Optional.of(Kind.CANCEL) : Optional.empty();
+  }
+
+  private static Map<String, Integer> quantities(JsonNode order) {
+    JsonNode items = order.get("items");
+    if (items == null || !items.isArray()) {
+      throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo order lacks items");
+    }
+    Map<String, Integer> sums = new LinkedHashMap<>();
+    for (JsonNode item : items) {
+      JsonNode quantity = item.get("quantity");
+      if (quantity == null || !quantity.isIntegralNumber() || !quantity.canConvertToInt() || quantity.intValue() < 0) {
+        throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo order item lacks a quantity");
+      }
+      String id = text(item, "pos_item_id");
+      if (id != null) {
+        try {
+          sums.merge(id, quantity.intValue(), Math::addExact);
+        } catch (ArithmeticException e) {
+          throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo order quantity out of range");
+        }
+      }
+    }
+    return sums;
+  }
+
+  private static JsonNode object(byte[] body) {
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      if (node != null && node.isObject()) {
+        return node;
+      }
+    } catch (JacksonException e) {
+      // typed rejection below
+    }
+    throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo webhook body is not a JSON object");
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
+  }
+
+  private static Instant instant(JsonNode order, Instant fallback) {
+    String text = text(order, "created_at");
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeException e) {
+      throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo order 'created_at' is not a time");
+    }
+  }
+}
