@@ -23,6 +23,8 @@ final class FlowFixture implements AutoCloseable {
   final TestApi.Tenant tenant;
   final String baseUrl;
   final List<ChannelSimulator> simulators = new ArrayList<>();
+  final Map<ChannelSimulator, String> secrets = new java.util.HashMap<>();
+  final Map<ChannelSimulator, URI> targets = new java.util.HashMap<>();
   ChannelSimulator till;
   ChannelSimulator shop;
   ChannelSimulator delivery;
@@ -93,6 +95,8 @@ final class FlowFixture implements AutoCloseable {
           tenant.token(), Map.of("settings", withUrl)), 200);
     }
     simulator.webhookTarget(target, secret);
+    secrets.put(simulator, secret);
+    targets.put(simulator, target);
     return channelId;
   }
 
