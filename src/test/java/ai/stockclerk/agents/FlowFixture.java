@@ -63,6 +63,18 @@ final class FlowFixture implements AutoCloseable {
     return product;
   }
 
+  /** Waits until every mapping was pushed once: the channels' levels are then known (no baseline pending). */
+  void awaitFirstPushes() {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+      var mappings = api.get("/api/v1/mappings", tenant.token()).body();
+      boolean all = mappings.size() > 0;
+      for (var mapping : mappings) {
+        all &= !mapping.path("pushedLevel").isNull() && !mapping.path("pendingPush").asBoolean();
+      }
+      return all;
+    });
+  }
+
   int stock(UUID product) {
     return api.get("/api/v1/products/" + product, tenant.token()).body().path("stock").asInt();
   }
