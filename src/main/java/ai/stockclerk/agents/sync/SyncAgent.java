@@ -230,7 +230,7 @@ public class SyncAgent implements JobHandler {
 
   private void disconnected(UUID tenant, UUID channelId, PushPlan plan, ChannelException failure) {
     String detail = "the vendor refused the credentials";
-    tenancy.runInTenant(tenant, () -> channels.setStatus(channelId, "disconnected", detail));
+    tenancy.runInTenant(tenant, () -> channels.recordCredentialCheck(channelId, "disconnected", detail));
     events.publish(tenant, TenantEvents.CHANNEL_STATUS, EventPayloads.json("channelId", channelId,
         "status", "disconnected", "detail", detail));
     failed(tenant, channelId, plan, "authentication", failure, true);
