@@ -42,6 +42,7 @@ class WebhookIngest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final FlowRoutes routes;
+  private final RouteCache routeCache;
   private final Tenancy tenancy;
   private final ChannelStore channels;
   private final ChannelRegistry registry;
@@ -49,9 +50,10 @@ class WebhookIngest {
   private final InboxStore inbox;
   private final Engine engine;
 
-  WebhookIngest(FlowRoutes routes, Tenancy tenancy, ChannelStore channels, ChannelRegistry registry,
+  WebhookIngest(FlowRoutes routes, RouteCache routeCache, Tenancy tenancy, ChannelStore channels, ChannelRegistry registry,
       ChannelConnections connections, InboxStore inbox, Engine engine) {
     this.routes = routes;
+    this.routeCache = routeCache;
     this.tenancy = tenancy;
     this.channels = channels;
     this.registry = registry;
@@ -68,7 +70,7 @@ class WebhookIngest {
 
   Accepted accept(String type, UUID channelId, WebhookRequest request) {
     ChannelType channelType = typeOf(type);
-    ChannelRoute route = routes.route(channelId)
+    ChannelRoute route = routeCache.route(channelId)
         .filter(r -> r.active() && r.type().equals(channelType.wireName()))
         .orElseThrow(UnknownChannelException::new);
     return accept(route, channelType, request);
