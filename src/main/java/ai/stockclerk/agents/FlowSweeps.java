@@ -21,14 +21,15 @@ import org.springframework.stereotype.Component;
  * unprocessed (a lost job, a crash), push requests for items still dirty, and credential checks of
  * channels saved since their last check. A failing loop logs, and runs again next interval.
  *
- * <p>Runs on every node; the work it queues is idempotent and coalesced, so duplicates only cost a
- * look-up. (A cluster-wide lease belongs here once the engine's lease port is merged.)
+ * <p>Runs once cluster-wide: each round first takes (or renews) the engine lease {@link #LEASE}.
+ * The work it queues is idempotent and coalesced anyway, so a lapsed lease only costs look-ups.
  */
 @Component
 class FlowSweeps implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlowSweeps.class);
   static final int BATCH = 500;
+  static final String LEASE = "flow-sweeps";
 
   private final FlowRoutes routes;
   private final Engine engine;
@@ -36,11 +37,14 @@ class FlowSweeps implements SmartLifecycle {
   private final CredentialCheck credentials;
   private final AgentActivity activity;
   private final FlowProperties properties;
+  private final ai.stockclerk.engine.LeaseManager leases;
+  private final String owner = "flow-" + java.util.UUID.randomUUID();
   private final Clock clock = Clock.systemUTC();
   private ScheduledExecutorService loop;
 
   FlowSweeps(FlowRoutes routes, Engine engine, SyncTrigger sync, CredentialCheck credentials, AgentActivity activity,
-      FlowProperties properties) {
+      FlowProperties properties, ai.stockclerk.engine.LeaseManager leases) {
+    this.leases = leases;
     this.routes = routes;
     this.engine = engine;
     this.sync = sync;
@@ -82,15 +86,22 @@ class FlowSweeps implements SmartLifecycle {
     every(millis, "inbox recovery", this::recoverInbox);
     every(millis, "dirty items", this::requeueDirty);
     every(Math.max(200, millis / 4), "credential checks", this::checkCredentials);
-    every(millis, "agent activity", () -> {
-      activity.flush();
-      return 0;
-    });
+    // Counters live in each node's memory: every node flushes its own, lease or not.
+    loop.scheduleWithFixedDelay(() -> {
+      try {
+        activity.flush();
+      } catch (RuntimeException failure) {
+        LOG.error("agent activity flush failed; it runs again in {} ms", millis, failure);
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   private void every(long millis, String name, java.util.function.IntSupplier task) {
     loop.scheduleWithFixedDelay(() -> {
       try {
+        if (leases.tryAcquire(LEASE, owner, properties.sweepInterval().multipliedBy(3)).isEmpty()) {
+          return;
+        }
         int found = task.getAsInt();
         if (found > 0) {
           LOG.debug("sweep '{}' queued {}", name, found);

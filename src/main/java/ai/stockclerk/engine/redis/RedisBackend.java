@@ -5,6 +5,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -36,7 +38,12 @@ public final class RedisBackend implements AutoCloseable {
     }
     RedisURI parsed = RedisURI.create(uri);
     parsed.setTimeout(Duration.ofSeconds(5));
-    return new RedisBackend(RedisClient.create(parsed), prefix, parsed.getHost() + ":" + parsed.getPort());
+    return new RedisBackend(RedisClient.create(SharedResources.INSTANCE, parsed), prefix, parsed.getHost() + ":" + parsed.getPort());
+  }
+
+  /** Event loops and timers are costly to start; every backend in the JVM shares one set. */
+  private static final class SharedResources {
+    static final ClientResources INSTANCE = DefaultClientResources.create();
   }
 
   public RedisCommands<String, String> sync() {
