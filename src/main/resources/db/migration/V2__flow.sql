@@ -21,11 +21,12 @@ GRANT SELECT, INSERT, UPDATE ON agent_activity TO ${app_role};
 ALTER TABLE channels ADD COLUMN credentials_checked_at timestamptz;
 
 -- Inbox rows still 'received' some time after they arrived: their job was lost or the node died.
+-- A row that failed 20 times stays for a person (it is visible with its last_error), not re-queued.
 CREATE FUNCTION pending_inbox(p_older_than timestamptz, p_limit integer)
   RETURNS TABLE (tenant_id uuid, inbox_id bigint, channel_id uuid)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$ SELECT w.tenant_id, w.id, w.channel_id FROM webhook_inbox w
-        WHERE w.status = 'received' AND w.received_at < p_older_than
+        WHERE w.status = 'received' AND w.received_at < p_older_than AND w.attempts < 20
         ORDER BY w.received_at LIMIT p_limit $$;
 
 -- Channels that owe a push (dirty items), for the sweep that re-queues lost sync jobs.
