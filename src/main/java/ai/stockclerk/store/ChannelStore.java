@@ -90,6 +90,15 @@ public class ChannelStore {
         .update();
   }
 
+  /** Records the outcome of a credential check; a later save asks for a new check. */
+  public void recordCredentialCheck(UUID id, String status, String detail) {
+    jdbc.sql("""
+            UPDATE channels SET status = ?, status_detail = ?, updated_at = now(), credentials_checked_at = now()
+            WHERE id = ? AND tenant_id = ?""")
+        .params(status, detail, id, Tenancy.current())
+        .update();
+  }
+
   public void delete(UUID id) {
     if (jdbc.sql("DELETE FROM channels WHERE id = ? AND tenant_id = ?").params(id, Tenancy.current()).update() == 0) {
       throw new NotFoundException("channel");

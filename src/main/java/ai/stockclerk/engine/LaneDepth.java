@@ -1,0 +1,4 @@
+package ai.stockclerk.engine;
+
+/** One lane's depth, for the top-N report. */
+public record LaneDepth(String lane, long depth) {}
