@@ -1,5 +1,6 @@
 package ai.stockclerk.api;
 
+import ai.stockclerk.agents.alert.AlertInputException;
 import ai.stockclerk.api.security.TooManyAttemptsException;
 import ai.stockclerk.channels.ApiBaseUrlPolicy.DisallowedUrlException;
 import ai.stockclerk.store.ConflictException;
@@ -47,8 +48,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-  ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+  ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
     return problem(HttpStatus.FORBIDDEN, "forbidden", "not allowed");
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
   }
 
   @ExceptionHandler(InvalidCredentialsException.class)
@@ -64,7 +70,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage()));
   }
 
-  @ExceptionHandler({InvalidRequestException.class, DisallowedUrlException.class})
+  @ExceptionHandler({InvalidRequestException.class, DisallowedUrlException.class, AlertInputException.class})
   ProblemDetail invalid(RuntimeException e) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
   }

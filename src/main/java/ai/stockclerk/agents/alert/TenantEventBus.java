@@ -1,0 +1,22 @@
+package ai.stockclerk.agents.alert;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The slice of the engine's event bus the Alert agent uses: tenant-scoped events with JSON-like
+ * payloads. Until the engine ships its bus, {@link InProcessTenantEventBus} serves one node; the
+ * engine's adapter replaces it by being a bean of this type.
+ */
+public interface TenantEventBus {
+
+  void publish(UUID tenantId, String topic, Map<String, Object> payload);
+
+  void subscribe(String topic, Listener listener);
+
+  /** Receives one event; exceptions are logged and counted by the bus, never propagated. */
+  @FunctionalInterface
+  interface Listener {
+    void on(UUID tenantId, Map<String, Object> payload);
+  }
+}
