@@ -32,23 +32,30 @@ if perMinute >= 0 then
 end
 local out = {-1, 0}
 local taken = 0
-while taken < n do
-  local id = redis.call('LPOP', KEYS[1])
-  if not id then break end
-  local jk = base .. 'j:' .. id
-  local attempt = redis.call('HINCRBY', jk, 'a', 1)
-  local token = ARGV[5] .. '.' .. taken
-  redis.call('HSET', jk, 'st', 'r', 'tok', token)
-  redis.call('ZADD', KEYS[3], ARGV[4], id)
-  local f = redis.call('HMGET', jk, 't', 'p', 'e', 'c')
-  out[#out + 1] = id
-  out[#out + 1] = f[1]
-  out[#out + 1] = f[2]
-  out[#out + 1] = attempt
-  out[#out + 1] = f[3]
-  out[#out + 1] = f[4]
-  out[#out + 1] = token
-  taken = taken + 1
+if n > 0 then
+  -- LPOP with a count is Redis 6.2+; one call per batch, not per job.
+  local ids = redis.call('LPOP', KEYS[1], n)
+  if ids then
+    local inflight = {}
+    for _, id in ipairs(ids) do
+      local jk = base .. 'j:' .. id
+      local f = redis.call('HMGET', jk, 't', 'p', 'e', 'c', 'a')
+      local attempt = tonumber(f[5]) + 1
+      local token = ARGV[5] .. '.' .. taken
+      redis.call('HSET', jk, 'a', attempt, 'st', 'r', 'tok', token)
+      inflight[#inflight + 1] = ARGV[4]
+      inflight[#inflight + 1] = id
+      out[#out + 1] = id
+      out[#out + 1] = f[1]
+      out[#out + 1] = f[2]
+      out[#out + 1] = attempt
+      out[#out + 1] = f[3]
+      out[#out + 1] = f[4]
+      out[#out + 1] = token
+      taken = taken + 1
+    end
+    redis.call('ZADD', KEYS[3], unpack(inflight))
+  end
 end
 if perMinute >= 0 and taken > 0 then
   redis.call('HSET', KEYS[5], 'w', minute, 'n', used + taken)

@@ -1,21 +1,34 @@
--- Acknowledges a claim. A job marked to run again is queued again with the latest payload.
--- KEYS: inflight, ckeys, ready   ARGV: base, id, token, now, concurrency
--- Returns -1 if the claim is not current, 1 if the lane must be put back in the ring, else 0.
-local jk = ARGV[1] .. 'j:' .. ARGV[2]
-if redis.call('HGET', jk, 'tok') ~= ARGV[3] then return -1 end
-local concurrency = tonumber(ARGV[5])
+-- Acknowledges claims of one lane. A job marked to run again is queued again with the latest payload.
+-- KEYS: inflight, ckeys, ready   ARGV: base, now, concurrency, then per job: id, token
+-- Returns {lane needs the ring (1/0), then per job: -1 claim not current, 0 done, 1 queued again}.
+local base, now, concurrency = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local wasFull = concurrency >= 0 and redis.call('ZCARD', KEYS[1]) >= concurrency
-redis.call('ZREM', KEYS[1], ARGV[2])
-if redis.call('HGET', jk, 'again') == '1' then
-  redis.call('HSET', jk, 'p', redis.call('HGET', jk, 'np'), 'a', '0', 'e', ARGV[4], 'st', 'q', 'again', '0', 'tok', '')
-  redis.call('HDEL', jk, 'np')
-  redis.call('RPUSH', KEYS[3], ARGV[2])
-  return 1
+local out = {0}
+local requeued = false
+local done = {}
+for i = 4, #ARGV, 2 do
+  local id, token = ARGV[i], ARGV[i + 1]
+  local jk = base .. 'j:' .. id
+  local f = redis.call('HMGET', jk, 'tok', 'again', 'c', 'np')
+  if f[1] ~= token then
+    out[#out + 1] = -1
+  else
+    done[#done + 1] = id
+    if f[2] == '1' then
+      redis.call('HSET', jk, 'p', f[4], 'a', '0', 'e', now, 'st', 'q', 'again', '0', 'tok', '', 'np', '')
+      redis.call('RPUSH', KEYS[3], id)
+      requeued = true
+      out[#out + 1] = 1
+    else
+      local c = f[3]
+      if c and c ~= '' and redis.call('HGET', KEYS[2], c) == id then
+        redis.call('HDEL', KEYS[2], c)
+      end
+      redis.call('DEL', jk)
+      out[#out + 1] = 0
+    end
+  end
 end
-local c = redis.call('HGET', jk, 'c')
-if c and c ~= '' and redis.call('HGET', KEYS[2], c) == ARGV[2] then
-  redis.call('HDEL', KEYS[2], c)
-end
-redis.call('DEL', jk)
-if wasFull and redis.call('LLEN', KEYS[3]) > 0 then return 1 end
-return 0
+if #done > 0 then redis.call('ZREM', KEYS[1], unpack(done)) end
+if requeued or (wasFull and redis.call('LLEN', KEYS[3]) > 0) then out[1] = 1 end
+return out

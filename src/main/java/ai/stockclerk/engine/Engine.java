@@ -67,6 +67,14 @@ public final class Engine implements AutoCloseable {
     return queue.enqueue(request);
   }
 
+  /** Queues many jobs at once; a full lane refuses its jobs with {@link EnqueueOutcome#REFUSED_QUEUE_FULL}. */
+  public List<EnqueueOutcome> enqueueAll(List<JobRequest> requests) {
+    if (closed) {
+      throw new IllegalStateException("engine is closed");
+    }
+    return queue.enqueueAll(requests);
+  }
+
   public synchronized Engine start() {
     if (started) {
       return this;

@@ -32,16 +32,16 @@ final class JobExecution implements JobRunner {
   }
 
   @Override
-  public void run(Job job, TimeoutFlag interruption) {
-    if (queue.isPaused(job.tenant())) {
+  public boolean run(Job job, TimeoutFlag interruption) {
+    if (LaneRouter.SHARED_LANE.equals(job.lane()) && queue.isPaused(job.tenant())) {
       // Only reachable for tenants on the shared lane: per-tenant lanes are not claimed while paused.
       queue.release(job, clock.instant().plus(PAUSED_RECHECK));
-      return;
+      return false;
     }
     if (job.attempt() > settings.retry().maxAttempts()) {
       // Claims that expired (node died mid-job) spent attempts without reaching a handler's end.
       deadLetter(job, "attempts exhausted: claim expired " + (job.attempt() - 1) + " times");
-      return;
+      return false;
     }
     metrics.started(job.kind(), Duration.between(job.enqueuedAt(), clock.instant()));
     long start = System.nanoTime();
@@ -51,9 +51,9 @@ final class JobExecution implements JobRunner {
       if (interruption.isSet()) {
         throw new HandlerTimeoutException(settings.timeout());
       }
-      queue.complete(job);
       failures.succeeded(job.tenant(), job.kind());
       metrics.finished(job.kind(), "ok", System.nanoTime() - start);
+      return true;
     } catch (Throwable failure) {
       Throwable cause = interruption.isSet() && !(failure instanceof HandlerTimeoutException)
           ? new HandlerTimeoutException(settings.timeout()) : failure;
@@ -62,6 +62,7 @@ final class JobExecution implements JobRunner {
       if (failure instanceof Error error && !(failure instanceof AssertionError)) {
         throw error;
       }
+      return false;
     } finally {
       MDC.remove("tenant");
     }

@@ -15,11 +15,32 @@ public interface JobQueue extends AutoCloseable {
   /** Queues a job, or coalesces it into a queued or running one with the same key. */
   EnqueueOutcome enqueue(JobRequest request) throws QueueFullException;
 
+  /**
+   * Queues many jobs in one go (sweeps, bulk imports); outcomes in request order. A lane at its
+   * maximum depth refuses its jobs with {@link EnqueueOutcome#REFUSED_QUEUE_FULL} instead of throwing.
+   */
+  default List<EnqueueOutcome> enqueueAll(List<JobRequest> requests) {
+    List<EnqueueOutcome> out = new java.util.ArrayList<>(requests.size());
+    for (JobRequest request : requests) {
+      try {
+        out.add(enqueue(request));
+      } catch (QueueFullException full) {
+        out.add(EnqueueOutcome.REFUSED_QUEUE_FULL);
+      }
+    }
+    return out;
+  }
+
   /** Claims up to {@code max} due jobs of a kind; each must be ended before {@code visibility} passes. */
   List<Job> claim(JobKind kind, int max, Duration visibility);
 
   /** The job succeeded. If it was marked to run again, it is queued again with the latest payload. */
   boolean complete(Job job);
+
+  /** Completes many claims at once (a worker's finished batch); results in order. */
+  default List<Boolean> completeAll(List<Job> jobs) {
+    return jobs.stream().map(this::complete).toList();
+  }
 
   /** The attempt failed; the job runs again at {@code at}. */
   boolean retry(Job job, Instant at, String error);

@@ -2,10 +2,14 @@ package ai.stockclerk.engine.workers;
 
 import ai.stockclerk.engine.Job;
 
-/** Runs one claimed job to an end (complete, retry or dead letter); never throws. */
+/**
+ * Runs one claimed job; never throws. Returns true when the handler succeeded and the claim is
+ * still to be completed (the pool completes a worker's finished jobs together, in one round trip);
+ * false when the runner already ended the claim (retry, dead letter, release).
+ */
 @FunctionalInterface
 public interface JobRunner {
-  void run(Job job, TimeoutFlag timedOut);
+  boolean run(Job job, TimeoutFlag timedOut);
 
   /** Set by the pool's watchdog when the running job passed its timeout. */
   interface TimeoutFlag {

@@ -1,6 +1,7 @@
 package ai.stockclerk.engine.workers;
 
 import ai.stockclerk.engine.Job;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 final class Worker implements Runnable, JobRunner.TimeoutFlag {
 
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+  private static final long MAX_COMPLETION_DELAY_NANOS = 20_000_000;
 
   private final WorkerPool pool;
   volatile Thread thread;
@@ -42,21 +45,37 @@ final class Worker implements Runnable, JobRunner.TimeoutFlag {
   }
 
   private void runAll(List<Job> jobs) {
-    for (int i = 0; i < jobs.size(); i++) {
-      if (pool.stopping() || retired) {
-        pool.releaseAll(jobs.subList(i, jobs.size()));
-        return;
+    List<Job> succeeded = new ArrayList<>(jobs.size());
+    long firstSuccess = 0;
+    try {
+      for (int i = 0; i < jobs.size(); i++) {
+        if (pool.stopping() || retired) {
+          pool.releaseAll(jobs.subList(i, jobs.size()));
+          return;
+        }
+        if (runOne(jobs.get(i))) {
+          if (succeeded.isEmpty()) {
+            firstSuccess = System.nanoTime();
+          }
+          succeeded.add(jobs.get(i));
+        }
+        // Completions wait for the batch's end only briefly, so slow batches do not hold finished work.
+        if (!succeeded.isEmpty() && System.nanoTime() - firstSuccess > MAX_COMPLETION_DELAY_NANOS) {
+          pool.completeAll(succeeded);
+          succeeded.clear();
+        }
       }
-      runOne(jobs.get(i));
+    } finally {
+      pool.completeAll(succeeded);
     }
   }
 
-  private void runOne(Job job) {
+  private boolean runOne(Job job) {
     timedOut = false;
     startedNanos = System.nanoTime();
     current = job;
     try {
-      pool.runner().run(job, this);
+      return pool.runner().run(job, this);
     } finally {
       current = null;
       pool.addBusy(System.nanoTime() - startedNanos);

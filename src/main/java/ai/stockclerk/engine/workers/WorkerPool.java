@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The workers of one kind on this node. The pool grows while its workers are busy and claims come
@@ -19,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the tenant's concurrency cap in threads.
  */
 public final class WorkerPool {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
 
   /** Idle workers wait at most this long before polling again (Redis has no push for new work). */
   public static final Duration DEFAULT_IDLE_WAIT = Duration.ofMillis(20);
@@ -156,6 +160,18 @@ public final class WorkerPool {
 
   void releaseAll(List<Job> jobs) {
     jobs.forEach(job -> queue.release(job, clock.instant()));
+  }
+
+  void completeAll(List<Job> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    try {
+      queue.completeAll(List.copyOf(jobs));
+    } catch (RuntimeException backendDown) {
+      LOG.error("could not complete {} jobs of pool {}; they run again after their visibility timeout",
+          jobs.size(), name, backendDown);
+    }
   }
 
   boolean stopping() {

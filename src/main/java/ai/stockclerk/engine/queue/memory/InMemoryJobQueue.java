@@ -51,6 +51,33 @@ public final class InMemoryJobQueue implements JobQueue {
   }
 
   @Override
+  public List<EnqueueOutcome> enqueueAll(List<JobRequest> requests) {
+    if (requests.stream().map(JobRequest::kind).distinct().count() > 1) {
+      return JobQueue.super.enqueueAll(requests);
+    }
+    List<EnqueueOutcome> out = new ArrayList<>(requests.size());
+    if (requests.isEmpty()) {
+      return out;
+    }
+    List<String> jobIds = new ArrayList<>(requests.size());
+    List<String> lanes = new ArrayList<>(requests.size());
+    for (JobRequest request : requests) {
+      jobIds.add("m" + Long.toString(ids.incrementAndGet(), 36));
+      lanes.add(router.laneOf(request.tenant()));
+    }
+    kind(requests.get(0).kind()).enqueueAll(jobIds, lanes, requests, out);
+    return out;
+  }
+
+  @Override
+  public List<Boolean> completeAll(List<Job> jobs) {
+    if (jobs.isEmpty() || jobs.stream().map(Job::kind).distinct().count() > 1) {
+      return JobQueue.super.completeAll(jobs);
+    }
+    return kind(jobs.get(0).kind()).completeAll(jobs);
+  }
+
+  @Override
   public List<Job> claim(JobKind kind, int max, Duration visibility) {
     return kind(kind).claim(max, visibility);
   }

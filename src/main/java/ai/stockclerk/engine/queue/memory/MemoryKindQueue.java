@@ -53,6 +53,30 @@ final class MemoryKindQueue {
   EnqueueOutcome enqueue(String id, String lane, JobRequest request) {
     lock.lock();
     try {
+      return enqueueLocked(id, lane, request);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Enqueues under one lock; {@code ids}, {@code lanes} and {@code requests} run in parallel. */
+  void enqueueAll(List<String> ids, List<String> lanes, List<JobRequest> requests, List<EnqueueOutcome> out) {
+    lock.lock();
+    try {
+      for (int i = 0; i < requests.size(); i++) {
+        try {
+          out.add(enqueueLocked(ids.get(i), lanes.get(i), requests.get(i)));
+        } catch (QueueFullException full) {
+          out.add(EnqueueOutcome.REFUSED_QUEUE_FULL);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private EnqueueOutcome enqueueLocked(String id, String lane, JobRequest request) {
+    {
       MemoryLane memoryLane = lanes.computeIfAbsent(lane, l -> new MemoryLane());
       String key = request.coalescingKey();
       MemoryJob existing = key == null ? null : memoryLane.byCoalescingKey.get(key);
@@ -76,8 +100,6 @@ final class MemoryKindQueue {
       }
       schedule(memoryLane, job, now.plus(request.delay()).toEpochMilli(), false);
       return EnqueueOutcome.ENQUEUED;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -107,6 +129,19 @@ final class MemoryKindQueue {
         memoryLane.countStart(minute);
         inflight.put(job.id, job);
         out.add(job.claimed());
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  List<Boolean> completeAll(List<Job> claimed) {
+    lock.lock();
+    try {
+      List<Boolean> out = new ArrayList<>(claimed.size());
+      for (Job job : claimed) {
+        out.add(complete(job));
       }
       return out;
     } finally {

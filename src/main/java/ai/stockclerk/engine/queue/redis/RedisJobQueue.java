@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +46,10 @@ public final class RedisJobQueue implements JobQueue {
   /** A claim visits at most this many lanes, so one call stays short when lanes are capped. */
   static final int MAX_LANE_VISITS = 64;
   static final Duration RING_REPAIR_INTERVAL = Duration.ofSeconds(30);
+  /** Jobs per script call in bulk operations, so one call never blocks Redis for long. */
+  static final int MAX_JOBS_PER_SCRIPT = 200;
+  private static final List<EnqueueOutcome> OUTCOMES = List.of(EnqueueOutcome.ENQUEUED,
+      EnqueueOutcome.MERGED_INTO_QUEUED, EnqueueOutcome.RERUN_AFTER_RUNNING, EnqueueOutcome.REFUSED_QUEUE_FULL);
 
   private static final LuaScript ENQUEUE = LuaScript.load("enqueue");
   private static final LuaScript CLAIM = LuaScript.load("claim");
@@ -57,6 +63,7 @@ public final class RedisJobQueue implements JobQueue {
   private final RedisBackend backend;
   private final boolean ownsBackend;
   private final RedisCommands<String, String> redis;
+  private final RedisAsyncCommands<String, String> async;
   private final RedisLaneKeys keys;
   private final Clock clock;
   private final LaneRouter router;
@@ -72,6 +79,7 @@ public final class RedisJobQueue implements JobQueue {
     this.backend = backend;
     this.ownsBackend = ownsBackend;
     this.redis = backend.sync();
+    this.async = backend.connection().async();
     this.keys = new RedisLaneKeys(backend.prefix());
     this.clock = clock;
     this.router = router;
@@ -81,27 +89,77 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public EnqueueOutcome enqueue(JobRequest request) {
-    String lane = router.laneOf(request.tenant());
-    JobKind kind = request.kind();
-    register(lane, kind);
+    EnqueueOutcome outcome = enqueueAll(List.of(request)).get(0);
+    if (outcome == EnqueueOutcome.REFUSED_QUEUE_FULL) {
+      String lane = router.laneOf(request.tenant());
+      throw new QueueFullException(request.tenant(), request.kind(), limits.limits(lane, request.kind()).maxDepth());
+    }
+    return outcome;
+  }
+
+  @Override
+  public List<EnqueueOutcome> enqueueAll(List<JobRequest> requests) {
     long now = clock.millis();
-    long due = now + request.delay().toMillis();
-    String id = node + Long.toString(sequence.incrementAndGet(), 36);
-    TenantLimits caps = limits.limits(lane, kind);
-    List<Object> result = ENQUEUE.run(redis, ScriptOutputType.MULTI,
-        new String[] {keys.ready(lane, kind), keys.delayed(lane, kind), keys.coalescing(lane, kind)},
-        keys.base(lane), id, request.tenant(), kind.name(), request.payload(), Long.toString(now), Long.toString(due),
-        request.coalescingKey() == null ? "" : request.coalescingKey(), Long.toString(caps.maxDepth()));
-    long code = (Long) result.get(0);
-    if (code == -1) {
-      throw new QueueFullException(request.tenant(), kind, caps.maxDepth());
+    Map<LaneKind, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      JobRequest request = requests.get(i);
+      groups.computeIfAbsent(new LaneKind(router.laneOf(request.tenant()), request.kind()), k -> new ArrayList<>()).add(i);
     }
-    if (code == 0) {
-      putBack(kind, lane, due > now ? due : 0, -1);
-      wakeups.signal(kind);
-      return EnqueueOutcome.ENQUEUED;
+    EnqueueOutcome[] outcomes = new EnqueueOutcome[requests.size()];
+    List<Runnable> awaits = new ArrayList<>();
+    for (Map.Entry<LaneKind, List<Integer>> group : groups.entrySet()) {
+      List<Integer> members = group.getValue();
+      for (int from = 0; from < members.size(); from += MAX_JOBS_PER_SCRIPT) {
+        awaits.add(sendEnqueue(group.getKey(), members.subList(from, Math.min(members.size(), from + MAX_JOBS_PER_SCRIPT)),
+            requests, outcomes, now));
+      }
     }
-    return code == 1 ? EnqueueOutcome.MERGED_INTO_QUEUED : EnqueueOutcome.RERUN_AFTER_RUNNING;
+    awaits.forEach(Runnable::run);
+    return List.of(outcomes);
+  }
+
+  /** Sends one lane's jobs and the lane's ring entry in one pipeline; the returned step waits for them. */
+  private Runnable sendEnqueue(LaneKind target, List<Integer> members, List<JobRequest> requests, EnqueueOutcome[] outcomes, long now) {
+    String lane = target.lane();
+    JobKind kind = target.kind();
+    register(lane, kind);
+    String[] scriptKeys = {keys.ready(lane, kind), keys.delayed(lane, kind), keys.coalescing(lane, kind)};
+    String[] args = new String[4 + 5 * members.size()];
+    args[0] = keys.base(lane);
+    args[1] = kind.name();
+    args[2] = Long.toString(now);
+    args[3] = Long.toString(limits.limits(lane, kind).maxDepth());
+    long earliest = Long.MAX_VALUE;
+    for (int j = 0; j < members.size(); j++) {
+      JobRequest request = requests.get(members.get(j));
+      long due = now + request.delay().toMillis();
+      earliest = Math.min(earliest, due);
+      int at = 4 + 5 * j;
+      args[at] = node + Long.toString(sequence.incrementAndGet(), 36);
+      args[at + 1] = request.tenant();
+      args[at + 2] = request.payload();
+      args[at + 3] = Long.toString(due);
+      args[at + 4] = request.coalescingKey() == null ? "" : request.coalescingKey();
+    }
+    RedisFuture<List<Object>> queued = ENQUEUE.runAsync(redis, async, ScriptOutputType.MULTI, scriptKeys, args);
+    // Pipelined right behind the jobs: one round trip. When every job was merged or refused the lane
+    // is in the ring anyway, or a visit finds it empty and drops it.
+    String[] ringArgs = new LaneTurn(lane, earliest > now ? earliest : 0, -1, "-1", 0).args(now, false);
+    RedisFuture<List<Object>> ringed = RING.runAsync(redis, async, ScriptOutputType.MULTI, keys.ring(kind), ringArgs);
+    return () -> {
+      List<Object> result = ENQUEUE.await(queued, redis, ScriptOutputType.MULTI, scriptKeys, args);
+      RING.await(ringed, redis, ScriptOutputType.MULTI, keys.ring(kind), ringArgs);
+      boolean added = false;
+      for (int j = 0; j < members.size(); j++) {
+        int code = (int) (long) (Long) result.get(2 * j);
+        EnqueueOutcome outcome = code < 0 ? EnqueueOutcome.REFUSED_QUEUE_FULL : OUTCOMES.get(code);
+        added |= outcome == EnqueueOutcome.ENQUEUED;
+        outcomes[members.get(j)] = outcome;
+      }
+      if (added) {
+        wakeups.signal(kind);
+      }
+    };
   }
 
   @Override
@@ -142,16 +200,48 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public boolean complete(Job job) {
-    String lane = job.lane();
-    TenantLimits caps = limits.limits(lane, job.kind());
-    long result = COMPLETE.run(redis, ScriptOutputType.INTEGER,
-        new String[] {keys.inflight(lane, job.kind()), keys.coalescing(lane, job.kind()), keys.ready(lane, job.kind())},
-        keys.base(lane), job.id(), job.claimToken(), Long.toString(clock.millis()), Integer.toString(caps.concurrency()));
-    if (result == 1) {
-      putBack(job.kind(), lane, 0, -1);
-      wakeups.signal(job.kind());
+    return completeAll(List.of(job)).get(0);
+  }
+
+  @Override
+  public List<Boolean> completeAll(List<Job> jobs) {
+    Map<LaneKind, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      groups.computeIfAbsent(new LaneKind(jobs.get(i).lane(), jobs.get(i).kind()), k -> new ArrayList<>()).add(i);
     }
-    return result >= 0;
+    Boolean[] done = new Boolean[jobs.size()];
+    List<Runnable> awaits = new ArrayList<>();
+    for (Map.Entry<LaneKind, List<Integer>> group : groups.entrySet()) {
+      awaits.add(sendComplete(group.getKey(), group.getValue(), jobs, done));
+    }
+    awaits.forEach(Runnable::run);
+    return List.of(done);
+  }
+
+  private Runnable sendComplete(LaneKind target, List<Integer> members, List<Job> jobs, Boolean[] done) {
+    String lane = target.lane();
+    JobKind kind = target.kind();
+    String[] scriptKeys = {keys.inflight(lane, kind), keys.coalescing(lane, kind), keys.ready(lane, kind)};
+    String[] args = new String[3 + 2 * members.size()];
+    args[0] = keys.base(lane);
+    args[1] = Long.toString(clock.millis());
+    args[2] = Integer.toString(limits.limits(lane, kind).concurrency());
+    for (int j = 0; j < members.size(); j++) {
+      Job job = jobs.get(members.get(j));
+      args[3 + 2 * j] = job.id();
+      args[4 + 2 * j] = job.claimToken();
+    }
+    RedisFuture<List<Object>> sent = COMPLETE.runAsync(redis, async, ScriptOutputType.MULTI, scriptKeys, args);
+    return () -> {
+      List<Object> result = COMPLETE.await(sent, redis, ScriptOutputType.MULTI, scriptKeys, args);
+      for (int j = 0; j < members.size(); j++) {
+        done[members.get(j)] = (Long) result.get(1 + j) >= 0;
+      }
+      if ((Long) result.get(0) == 1) {
+        putBack(kind, lane, 0, -1);
+        wakeups.signal(kind);
+      }
+    };
   }
 
   @Override
@@ -251,7 +341,6 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public DepthReport depthReport(JobKind kind, int topN) {
-    RedisAsyncCommands<String, String> async = backend.connection().async();
     List<String> lanes = new ArrayList<>(redis.smembers(keys.lanes(kind)));
     List<RedisFuture<Long>> ready = new ArrayList<>(lanes.size());
     List<RedisFuture<Long>> delayed = new ArrayList<>(lanes.size());
@@ -333,6 +422,8 @@ public final class RedisJobQueue implements JobQueue {
     RING.run(redis, ScriptOutputType.MULTI, keys.ring(kind),
         new LaneTurn(lane, when, claimDeadline, "-1", 0).args(clock.millis(), false));
   }
+
+  private record LaneKind(String lane, JobKind kind) {}
 
   /** A lane going back on the ring after its visit: when it is next due and what is left of its turn. */
   private record LaneTurn(String lane, long when, long claimDeadline, String place, int creditLeft) {
