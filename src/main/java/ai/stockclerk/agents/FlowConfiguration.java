@@ -23,10 +23,12 @@ class FlowConfiguration {
   static final RetryPolicy WEBHOOK_RETRY = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(30));
   static final RetryPolicy SYNC_RETRY = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(60));
 
+  static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(5);
+
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(Engine.class)
   Engine engine(ObjectProvider<MeterRegistry> meters) {
-    var builder = Engine.builder().nodeName("flow");
+    var builder = Engine.builder().nodeName("flow").shutdownDeadline(SHUTDOWN_DEADLINE);
     meters.ifAvailable(builder::meterRegistry);
     return builder.build();
   }

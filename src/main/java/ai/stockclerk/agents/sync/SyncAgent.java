@@ -89,6 +89,14 @@ public class SyncAgent implements JobHandler {
       trigger.later(tenant, channelId, wait);
       return;
     }
+    try {
+      pushWithPermission(tenant, channelId, job.attempt());
+    } finally {
+      pacer.release(channelId);
+    }
+  }
+
+  private void pushWithPermission(UUID tenant, UUID channelId, int attempt) {
     CircuitBreaker breaker = breakers.of(channelId);
     if (!breaker.tryAcquirePermission()) {
       trigger.later(tenant, channelId, breakers.openFor());
@@ -106,7 +114,7 @@ public class SyncAgent implements JobHandler {
       breaker.releasePermission();
       return;
     }
-    push(tenant, channelId, plan.get(), breaker, start, job.attempt());
+    push(tenant, channelId, plan.get(), breaker, start, attempt);
   }
 
   private Optional<PushPlan> plan(UUID channelId) {
@@ -222,7 +230,7 @@ public class SyncAgent implements JobHandler {
 
   private void disconnected(UUID tenant, UUID channelId, PushPlan plan, ChannelException failure) {
     String detail = "the vendor refused the credentials";
-    tenancy.runInTenant(tenant, () -> channels.setStatus(channelId, "disconnected", detail));
+    tenancy.runInTenant(tenant, () -> channels.recordCredentialCheck(channelId, "disconnected", detail));
     events.publish(tenant, TenantEvents.CHANNEL_STATUS, EventPayloads.json("channelId", channelId,
         "status", "disconnected", "detail", detail));
     failed(tenant, channelId, plan, "authentication", failure, true);

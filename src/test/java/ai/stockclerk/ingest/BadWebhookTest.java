@@ -1,0 +1,103 @@
+package ai.stockclerk.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.stockclerk.channels.simulator.ChannelSimulator;
+import ai.stockclerk.channels.simulator.OutgoingWebhook;
+import ai.stockclerk.testing.ApiCall;
+import ai.stockclerk.testing.ServiceTest;
+import ai.stockclerk.testing.TestApi;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad webhooks are refused with the right status and write nothing; good ones still get through. */
+class BadWebhookTest extends ServiceTest {
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private ChannelSimulator shop;
+  private TestApi api;
+  private TestApi.Tenant tenant;
+  private URI target;
+  private String secret;
+  private UUID product;
+
+  @BeforeEach
+  void connect() {
+    api = new TestApi(http());
+    tenant = api.register("Bad webhooks");
+    shop = ChannelSimulator.start("shopify", 0, null, null);
+    shop.createItem("501", "SKU-501", 10);
+    secret = "whsec-" + UUID.randomUUID();
+    ApiCall created = api.post("/api/v1/channels", tenant.token(), Map.of("type", "shopify", "name", "Shop",
+        "credentials", Map.of("accessToken", "shpat", "shopDomain", "stockclerk-sim.myshopify.com",
+            "webhookSecret", secret),
+        "settings", Map.of("locationId", "gid://shopify/Location/1001", "apiBaseUrl", shop.baseUrl().toString())));
+    TestApi.expect(created, 201);
+    target = URI.create("http://localhost:" + port + "/webhooks/shopify/" + created.text("id"));
+    product = api.product(tenant, "SKU-501", 10, 0);
+    api.mapping(tenant, product, UUID.fromString(created.text("id")), "501");
+  }
+
+  @AfterEach
+  void close() {
+    shop.close();
+  }
+
+  @Test
+  void refusesEachKindOfBadWebhookWithItsStatusAndAcceptsAGoodOneAfterwards() throws Exception {
+    OutgoingWebhook good = shop.webhookFor("501", 1, target, secret);
+    OutgoingWebhook forged = shop.webhookFor("501", 1, target, "not-the-secret");
+    byte[] tampered = new String(good.body(), StandardCharsets.UTF_8).replace("\"available\":10", "\"available\":1")
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(post(target, good.headers(), forged.body().length == 0 ? new byte[0] : forged.body(), forged))
+        .as("wrong signature").isEqualTo(401);
+    assertThat(post(target, good.headers(), tampered, null)).as("tampered body").isEqualTo(401);
+    assertThat(post(URI.create("http://localhost:" + port + "/webhooks/shopify/" + UUID.randomUUID()),
+        good.headers(), good.body(), null)).as("unknown channel").isEqualTo(404);
+    assertThat(post(URI.create("http://localhost:" + port + "/webhooks/shopify/not-an-id"), good.headers(),
+        good.body(), null)).as("not an id").isEqualTo(404);
+    assertThat(post(URI.create("http://localhost:" + port + "/webhooks/nosuchvendor/" + UUID.randomUUID()),
+        good.headers(), good.body(), null)).as("unknown type").isEqualTo(404);
+    byte[] huge = new byte[1024 * 1024 + 1];
+    Arrays.fill(huge, (byte) ' ');
+    assertThat(post(target, good.headers(), huge, null)).as("oversized").isEqualTo(413);
+    OutgoingWebhook malformed = signed("{\"inventory_item_id\": \"not a number\"", good);
+    assertThat(post(target, malformed.headers(), malformed.body(), null)).as("malformed").isEqualTo(400);
+
+    assertThat(api.get("/api/v1/products/" + product, tenant.token()).body().path("stock").asInt()).isEqualTo(10);
+
+    assertThat(post(target, good.headers(), good.body(), null)).as("valid").isEqualTo(200);
+    assertThat(post(target, good.headers(), good.body(), null)).as("redelivered").isEqualTo(200);
+  }
+
+  private OutgoingWebhook signed(String body, OutgoingWebhook like) {
+    byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new java.util.LinkedHashMap<>(like.headers());
+    headers.put("X-Shopify-Hmac-Sha256", ai.stockclerk.channels.support.Hmacs.base64(
+        ai.stockclerk.channels.support.Hmacs.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), raw)));
+    return new OutgoingWebhook(headers, raw);
+  }
+
+  private int post(URI uri, Map<String, String> headers, byte[] body, OutgoingWebhook signatureFrom) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("content-length")) {
+        request.header(name, value);
+      }
+    });
+    if (signatureFrom != null) {
+      request.setHeader("X-Shopify-Hmac-Sha256", signatureFrom.headers().get("X-Shopify-Hmac-Sha256"));
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
