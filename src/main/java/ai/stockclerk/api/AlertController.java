@@ -1,6 +1,6 @@
 package ai.stockclerk.api;
 
-import ai.stockclerk.agents.alert.AlertStatusFilter;
+import ai.stockclerk.agents.alert.AlertStatus;
 import ai.stockclerk.agents.alert.AlertType;
 import ai.stockclerk.agents.alert.Alerts;
 import ai.stockclerk.agents.alert.NotificationSettings;
@@ -87,7 +87,7 @@ class AlertController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
     String wanted = status != null ? status : state;
-    AlertStatusFilter statusFilter = wanted == null ? null : AlertStatusFilter.fromWireName(wanted)
+    AlertStatus statusFilter = wanted == null ? null : AlertStatus.fromWireName(wanted)
         .orElseThrow(() -> new InvalidRequestException("status must be open, read or resolved"));
     AlertType typeFilter = type == null ? null : AlertType.fromWireName(type)
         .orElseThrow(() -> new InvalidRequestException("unknown alert type '" + type + "'"));

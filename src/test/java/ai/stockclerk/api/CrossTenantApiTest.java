@@ -27,6 +27,9 @@ class CrossTenantApiTest extends ServiceTest {
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
+  @Autowired
+  ai.stockclerk.agents.alert.Alerts alerts;
+
   private final Set<String> walked = new HashSet<>();
   private TestApi api;
 
@@ -54,6 +57,17 @@ class CrossTenantApiTest extends ServiceTest {
     expect404("POST", "/api/v1/mappings", "/api/v1/mappings", t,
         Map.of("productId", ownProduct, "channelId", channel, "externalId", "steal"));
 
+    UUID alert = alerts.raise(owner.tenantId(), ai.stockclerk.agents.alert.AlertType.SYSTEM, "Owner subject",
+        ai.stockclerk.agents.alert.AlertSeverity.LOW, "Owner alert", Map.of()).alert().id();
+    expect404("GET", "/api/v1/alerts/{id}", "/api/v1/alerts/" + alert, t, null);
+    expect404("GET", "/api/v1/alerts/{id}/deliveries", "/api/v1/alerts/" + alert + "/deliveries", t, null);
+    expect404("POST", "/api/v1/alerts/{id}/read", "/api/v1/alerts/" + alert + "/read", t, null);
+    expect404("POST", "/api/v1/alerts/{id}/resolve", "/api/v1/alerts/" + alert + "/resolve", t, null);
+    expectEmpty("GET", "/api/v1/alerts", "/api/v1/alerts", t);
+    ApiCall settings = api.get("/api/v1/alerts/settings", t);
+    assertThat(settings.body().path("webhookSecretSet").asBoolean()).isFalse();
+    walked.add("GET /api/v1/alerts/settings");
+    walked.add("PUT /api/v1/alerts/settings");
     expectEmpty("GET", "/api/v1/channels", "/api/v1/channels", t);
     expectEmpty("GET", "/api/v1/products", "/api/v1/products?q=OWN", t);
     expectEmpty("GET", "/api/v1/mappings", "/api/v1/mappings?productId=" + product, t);
@@ -76,6 +90,7 @@ class CrossTenantApiTest extends ServiceTest {
     assertThat(ownerView.body().path("stock").asInt()).isEqualTo(9);
     assertThat(api.get("/api/v1/channels/" + channel, owner.token()).text("name")).isEqualTo("Owner web");
     assertThat(api.get("/api/v1/mappings?channelId=" + channel, owner.token()).body().size()).isEqualTo(1);
+    assertThat(api.get("/api/v1/alerts/" + alert, owner.token()).text("status")).isEqualTo("open");
 
     assertThat(walked).as("every /api/v1 route is walked by this test").containsAll(apiRoutes());
   }

@@ -8,6 +8,8 @@ import ai.stockclerk.store.ChannelStore;
 import ai.stockclerk.store.NotificationSettingsStore;
 import ai.stockclerk.store.Tenancy;
 import ai.stockclerk.store.TenantStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -53,6 +55,19 @@ class AlertConfiguration {
   @Bean
   AlertLoops alertLoops(AlertParts parts) {
     return parts.loops();
+  }
+
+  /** Counters of the background work, so a loop that keeps failing shows on the dashboards. */
+  @Bean
+  MeterBinder alertMetrics(AlertParts parts, AlertSubscriptions subscriptions) {
+    return registry -> {
+      FunctionCounter.builder("stockclerk.alerts.deliveries.sent", parts.worker(), DeliveryWorker::sentCount)
+          .description("alert e-mails and webhooks sent by this node").register(registry);
+      FunctionCounter.builder("stockclerk.alerts.deliveries.failed", parts.worker(), DeliveryWorker::failureCount)
+          .description("failed alert send attempts on this node").register(registry);
+      FunctionCounter.builder("stockclerk.alerts.events.rejected", subscriptions, AlertSubscriptions::rejectedEvents)
+          .description("malformed events the alert rules skipped").register(registry);
+    };
   }
 
   private static String nodeName() {

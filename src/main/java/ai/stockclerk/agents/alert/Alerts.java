@@ -61,7 +61,7 @@ public class Alerts {
     });
   }
 
-  public Page<AlertRecord> list(UUID tenantId, AlertStatusFilter status, AlertType type, PageRequest page) {
+  public Page<AlertRecord> list(UUID tenantId, AlertStatus status, AlertType type, PageRequest page) {
     return tenancy.inTenant(tenantId, () -> alerts.list(status == null ? null : status.wireName(),
         type == null ? null : type.wireName(), page));
   }

@@ -74,6 +74,10 @@ class DeliveryWorker {
     return sent.get();
   }
 
+  long failureCount() {
+    return failures.get();
+  }
+
   private int runTenant(UUID tenant) {
     Instant now = clock.instant();
     List<AlertDeliveryRecord> claimed =

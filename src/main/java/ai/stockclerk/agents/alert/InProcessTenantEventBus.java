@@ -18,7 +18,7 @@ import org.slf4j.MDC;
  * publisher inside its own transaction is neither slowed nor rolled back by a listener. When the
  * backlog is full the event is dropped and counted; the periodic checks catch up on what it said.
  */
-public final class InProcessTenantEventBus implements TenantEventBus, AutoCloseable {
+final class InProcessTenantEventBus implements TenantEventBus, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InProcessTenantEventBus.class);
   static final int BACKLOG = 10_000;
@@ -28,7 +28,7 @@ public final class InProcessTenantEventBus implements TenantEventBus, AutoClosea
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
-  public InProcessTenantEventBus() {
+  InProcessTenantEventBus() {
     dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(BACKLOG), r -> {
       Thread thread = new Thread(r, "tenant-events");
       thread.setDaemon(true);

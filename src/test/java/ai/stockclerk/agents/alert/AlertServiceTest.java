@@ -39,6 +39,8 @@ public abstract class AlertServiceTest extends ServiceTest {
     registry.add("stockclerk.alerts.allow-private-webhook-urls", () -> "true");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    // Without it JavaMail looks up this host's canonical name for EHLO, which can take seconds.
+    registry.add("spring.mail.properties.mail.smtp.localhost", () -> "localhost");
   }
 
   @Autowired protected Tenancy tenancy;

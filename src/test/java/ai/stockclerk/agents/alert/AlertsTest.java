@@ -101,7 +101,7 @@ class AlertsTest extends AlertServiceTest {
     assertThat(alerts.resolve(tenant, AlertType.DRIFT, "item:1")).isTrue();
     assertThat(alerts.resolve(tenant, AlertType.DRIFT, "item:1")).as("nothing left to resolve").isFalse();
     assertThat(alerts.get(tenant, kept).status()).isEqualTo("open");
-    assertThat(alerts.list(tenant, AlertStatusFilter.RESOLVED, AlertType.DRIFT, new PageRequest(0, 10)).items())
+    assertThat(alerts.list(tenant, AlertStatus.RESOLVED, AlertType.DRIFT, new PageRequest(0, 10)).items())
         .extracting(AlertRecord::subject).containsExactly("item:1");
   }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The states an alert moves through: open → read → resolved. */
-public enum AlertStatusFilter {
+public enum AlertStatus {
   OPEN,
   READ,
   RESOLVED;
@@ -14,7 +14,7 @@ public enum AlertStatusFilter {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  public static Optional<AlertStatusFilter> fromWireName(String value) {
+  public static Optional<AlertStatus> fromWireName(String value) {
     return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
   }
 }
