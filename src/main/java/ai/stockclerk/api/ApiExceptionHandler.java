@@ -1,6 +1,10 @@
 package ai.stockclerk.api;
 
 import ai.stockclerk.agents.alert.AlertInputException;
+import ai.stockclerk.agents.guardian.DriftActionException;
+import ai.stockclerk.agents.guardian.ReconcileBusyException;
+import ai.stockclerk.agents.guardian.TenantNotRunningException;
+import ai.stockclerk.channels.ChannelException;
 import ai.stockclerk.api.security.TooManyAttemptsException;
 import ai.stockclerk.channels.ApiBaseUrlPolicy.DisallowedUrlException;
 import ai.stockclerk.store.ConflictException;
@@ -68,6 +72,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
         .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage()));
+  }
+
+  @ExceptionHandler({ReconcileBusyException.class, DriftActionException.class, TenantNotRunningException.class})
+  ProblemDetail guardianRefused(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(ChannelException.class)
+  ProblemDetail channelFailed(ChannelException e) {
+    return problem(HttpStatus.BAD_GATEWAY, "channel-error",
+        "the channel did not answer as expected (" + e.failure().name().toLowerCase(java.util.Locale.ROOT) + ")");
   }
 
   @ExceptionHandler({InvalidRequestException.class, DisallowedUrlException.class, AlertInputException.class})

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Run a benchmark.",
     subcommands = {ai.stockclerk.cli.bench.QueueBenchCommand.class,
-        ai.stockclerk.cli.bench.FairnessBenchCommand.class, ai.stockclerk.cli.bench.FlowBenchCommand.class})
+        ai.stockclerk.cli.bench.FairnessBenchCommand.class, ai.stockclerk.cli.bench.FlowBenchCommand.class,
+        ai.stockclerk.cli.bench.GuardianBenchCommand.class})
 public class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps stock levels in step across every channel a retailer sells on.",
-    subcommands = {ServeCommand.class, BenchCommand.class, SimulateCommand.class})
+    subcommands = {ServeCommand.class, BenchCommand.class, SimulateCommand.class, DemoCommand.class})
 public class StockClerkCli implements Runnable {
 
   public static void main(String[] args) {

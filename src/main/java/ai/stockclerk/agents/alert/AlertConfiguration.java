@@ -1,5 +1,6 @@
 package ai.stockclerk.agents.alert;
 
+import ai.stockclerk.engine.EventBus;
 import ai.stockclerk.secrets.CredentialCipher;
 import ai.stockclerk.store.AlertCheckSchedule;
 import ai.stockclerk.store.AlertDeliveryStore;
@@ -25,8 +26,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 class AlertConfiguration {
 
   @Bean(destroyMethod = "close")
-  InProcessTenantEventBus tenantEventBus() {
-    return new InProcessTenantEventBus();
+  EngineTenantEventBus tenantEventBus(EventBus engineEvents) {
+    return new EngineTenantEventBus(engineEvents);
   }
 
   @Bean

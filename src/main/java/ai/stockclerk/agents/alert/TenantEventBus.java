@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * The slice of the engine's event bus the Alert agent uses: tenant-scoped events with JSON-like
- * payloads. Until the engine ships its bus, {@link InProcessTenantEventBus} serves one node; the
- * engine's adapter replaces it by being a bean of this type.
+ * payloads, carried by the engine's bus ({@link EngineTenantEventBus}) so events published by the
+ * flow, Guardian or any node reach the agent.
  */
 public interface TenantEventBus {
 
