@@ -76,6 +76,27 @@ class CrossTenantApiTest extends ServiceTest {
     ApiCall me = api.get("/api/v1/me", t);
     assertThat(me.body().path("tenant").path("id").asString()).isEqualTo(intruder.tenantId().toString());
     walked.add("GET /api/v1/me");
+
+    ApiCall ownerRun = api.post("/api/v1/sync/reconcile", owner.token(), Map.of());
+    assertThat(ownerRun.status()).as("owner's reconcile").isEqualTo(200);
+    expect404("POST", "/api/v1/sync/reconcile", "/api/v1/sync/reconcile", t, Map.of("channelId", channel));
+    expect404("POST", "/api/v1/sync/reconcile", "/api/v1/sync/reconcile", t, Map.of("productId", product));
+    expect404("GET", "/api/v1/sync/reconcile/runs/{id}", "/api/v1/sync/reconcile/runs/" + ownerRun.text("id"), t,
+        null);
+    expectEmpty("GET", "/api/v1/sync/reconcile/runs", "/api/v1/sync/reconcile/runs", t);
+    expect404("POST", "/api/v1/sync/drift/{itemId}/accept-channel",
+        "/api/v1/sync/drift/" + mapping + "/accept-channel", t, null);
+    expect404("POST", "/api/v1/sync/drift/{itemId}/push-ours", "/api/v1/sync/drift/" + mapping + "/push-ours", t,
+        null);
+    ApiCall agents = api.get("/api/v1/agents", t);
+    assertThat(agents.status()).isEqualTo(200);
+    assertThat(agents.raw()).doesNotContain(owner.tenantId().toString());
+    agents.body().forEach(agent -> assertThat(agent.path("processed").asLong()).as("intruder's agents did nothing")
+        .isZero());
+    walked.add("GET /api/v1/agents");
+    // The live stream is tenant-scoped by its subscription; LiveEventsAndStatusTest shows a second
+    // tenant's stream receives none of the first tenant's events.
+    walked.add("GET /api/v1/events");
     ApiCall admin = api.get("/api/v1/admin/tenants", t);
     assertThat(admin.status()).as("operator routes refuse ordinary users").isEqualTo(403);
     assertThat(admin.raw()).doesNotContain(owner.tenantId().toString());
