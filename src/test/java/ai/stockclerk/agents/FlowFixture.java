@@ -13,32 +13,33 @@ import java.util.UUID;
 /**
  * One tenant with three simulated channels, as a retailer would connect them: a Square till, a
  * Shopify web shop and a Deliveroo delivery app, each pointed at its simulator and sending its
- * signed webhooks to this service.
+ * signed webhooks to this service. Public so the guardian's fixture builds on it.
  */
-final class FlowFixture implements AutoCloseable {
+public class FlowFixture implements AutoCloseable {
 
   static final String SHOPIFY_LOCATION = "gid://shopify/Location/1001";
 
-  final TestApi api;
-  final TestApi.Tenant tenant;
+  public final TestApi api;
+  public final TestApi.Tenant tenant;
   final String baseUrl;
   final List<ChannelSimulator> simulators = new ArrayList<>();
   final Map<ChannelSimulator, String> secrets = new java.util.HashMap<>();
   final Map<ChannelSimulator, URI> targets = new java.util.HashMap<>();
-  ChannelSimulator till;
-  ChannelSimulator shop;
-  ChannelSimulator delivery;
-  UUID tillId;
-  UUID shopId;
-  UUID deliveryId;
+  private final Map<String, UUID> mappings = new java.util.HashMap<>();
+  public ChannelSimulator till;
+  public ChannelSimulator shop;
+  public ChannelSimulator delivery;
+  public UUID tillId;
+  public UUID shopId;
+  public UUID deliveryId;
 
-  FlowFixture(TestApi api, int port, String name) {
+  public FlowFixture(TestApi api, int port, String name) {
     this.api = api;
     this.baseUrl = "http://localhost:" + port;
     this.tenant = api.register(name);
   }
 
-  FlowFixture withChannels() {
+  public FlowFixture withChannels() {
     till = simulator("square");
     shop = simulator("shopify");
     delivery = simulator("deliveroo");
@@ -52,15 +53,20 @@ final class FlowFixture implements AutoCloseable {
   }
 
   /** A product on every channel: Square item {@code sq-<n>}, Shopify item {@code <n>}, Deliveroo item {@code d-<n>}. */
-  UUID product(int n, int stock, int buffer, int deliveryLevel) {
+  public UUID product(int n, int stock, int buffer, int deliveryLevel) {
     UUID product = api.product(tenant, "SKU-" + n, stock, buffer);
     till.createItem("sq-" + n, "SKU-" + n, stock);
     shop.createItem(Integer.toString(n), "SKU-" + n, Math.max(0, stock - buffer));
     delivery.createItem("d-" + n, "SKU-" + n, deliveryLevel);
-    api.mapping(tenant, product, tillId, "sq-" + n);
-    api.mapping(tenant, product, shopId, Integer.toString(n));
-    api.mapping(tenant, product, deliveryId, "d-" + n);
+    mappings.put("sq-" + n, api.mapping(tenant, product, tillId, "sq-" + n));
+    mappings.put(Integer.toString(n), api.mapping(tenant, product, shopId, Integer.toString(n)));
+    mappings.put("d-" + n, api.mapping(tenant, product, deliveryId, "d-" + n));
     return product;
+  }
+
+  /** The mapping (channel item) id of an external id. */
+  public UUID item(String externalId) {
+    return mappings.get(externalId);
   }
 
   /** Waits until every mapping was pushed once: the channels' levels are then known (no baseline pending). */
@@ -75,7 +81,7 @@ final class FlowFixture implements AutoCloseable {
     });
   }
 
-  int stock(UUID product) {
+  public int stock(UUID product) {
     return api.get("/api/v1/products/" + product, tenant.token()).body().path("stock").asInt();
   }
 

@@ -1,10 +1,13 @@
 package ai.stockclerk.channels.deliveroo;
 
+import static ai.stockclerk.channels.support.WebhookJson.nonBlankStringOrNull;
+
 import ai.stockclerk.channels.StockEvent;
 import ai.stockclerk.channels.StockEvent.QuantityChange.Kind;
 import ai.stockclerk.channels.WebhookRejectedException;
 import ai.stockclerk.channels.WebhookRejectedException.Reason;
 import ai.stockclerk.channels.WebhookRequest;
+import ai.stockclerk.channels.support.WebhookJson;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,9 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deliveroo Order API webhooks: {@code {"event": "order.new" | "order.status_update", "body":
@@ -29,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DeliverooWebhookParser {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final Set<String> GIVEN_BACK = Set.of("cancelled", "canceled", "rejected");
 
   private DeliverooWebhookParser() {}
@@ -40,7 +40,7 @@ final class DeliverooWebhookParser {
    */
   static Optional<String> siteId(WebhookRequest request) {
     try {
-      return Optional.ofNullable(text(object(request.body()).path("body").path("order"), "location_id"));
+      return Optional.ofNullable(nonBlankStringOrNull(object(request.body()).path("body").path("order"), "location_id"));
     } catch (WebhookRejectedException e) {
       return Optional.empty();
     }
@@ -48,12 +48,12 @@ final class DeliverooWebhookParser {
 
   static List<StockEvent> parse(WebhookRequest request) {
     JsonNode root = object(request.body());
-    String event = text(root, "event");
+    String event = nonBlankStringOrNull(root, "event");
     if (event == null) {
       throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo webhook lacks 'event'");
     }
     JsonNode order = root.path("body").path("order");
-    Optional<Kind> kind = kindOf(event, text(order, "status"));
+    Optional<Kind> kind = kindOf(event, nonBlankStringOrNull(order, "status"));
     if (kind.isEmpty()) {
       return List.of();
     }
@@ -87,7 +87,7 @@ final class DeliverooWebhookParser {
       if (quantity == null || !quantity.isIntegralNumber() || !quantity.canConvertToInt() || quantity.intValue() < 0) {
         throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo order item lacks a quantity");
       }
-      String id = text(item, "pos_item_id");
+      String id = nonBlankStringOrNull(item, "pos_item_id");
       if (id != null) {
         try {
           sums.merge(id, quantity.intValue(), Math::addExact);
@@ -100,24 +100,11 @@ final class DeliverooWebhookParser {
   }
 
   private static JsonNode object(byte[] body) {
-    try {
-      JsonNode node = MAPPER.readTree(body);
-      if (node != null && node.isObject()) {
-        return node;
-      }
-    } catch (JacksonException e) {
-      // typed rejection below
-    }
-    throw new WebhookRejectedException(Reason.MALFORMED, "Deliveroo webhook body is not a JSON object");
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node == null ? null : node.get(field);
-    return value != null && value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
+    return WebhookJson.parseVendorObject(body, "Deliveroo");
   }
 
   private static Instant instant(JsonNode order, Instant fallback) {
-    String text = text(order, "created_at");
+    String text = nonBlankStringOrNull(order, "created_at");
     if (text == null) {
       return fallback;
     }

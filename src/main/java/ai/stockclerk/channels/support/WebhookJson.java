@@ -25,6 +25,28 @@ public final class WebhookJson {
     }
   }
 
+  /**
+   * Like {@link #parseObject(byte[])}, for parsers that report any unreadable body with one
+   * message naming the vendor.
+   */
+  public static JsonNode parseVendorObject(byte[] body, String vendor) throws WebhookRejectedException {
+    try {
+      JsonNode node = Json.MAPPER.readTree(body);
+      if (node != null && node.isObject()) {
+        return node;
+      }
+    } catch (JacksonException e) {
+      // typed rejection below
+    }
+    throw malformed(vendor + " webhook body is not a JSON object");
+  }
+
+  /** A JSON string that is not blank, or null: absent, null, blank and non-string fields alike. */
+  public static String nonBlankStringOrNull(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
+  }
+
   public static String requiredText(JsonNode node, String field) throws WebhookRejectedException {
     return Json.text(node, field).filter(s -> !s.isBlank())
         .orElseThrow(() -> malformed("missing '" + field + "'"));
