@@ -1,6 +1,11 @@
 package ai.stockclerk.api;
 
+import ai.stockclerk.agents.events.EventPayloads;
+import ai.stockclerk.agents.events.TenantEvents;
+import ai.stockclerk.agents.sync.SyncTrigger;
 import ai.stockclerk.api.security.Caller;
+import ai.stockclerk.store.ChannelItemRecord;
+import ai.stockclerk.store.ChannelItemStore;
 import ai.stockclerk.store.Movement;
 import ai.stockclerk.store.MovementKind;
 import ai.stockclerk.store.Page;
@@ -19,7 +24,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +48,19 @@ class ProductController {
 
   private final ProductStore products;
   private final StockLedger ledger;
+  private final ChannelItemStore items;
   private final Tenancy tenancy;
+  private final TenantEvents events;
+  private final SyncTrigger sync;
 
-  ProductController(ProductStore products, StockLedger ledger, Tenancy tenancy) {
+  ProductController(ProductStore products, StockLedger ledger, ChannelItemStore items, Tenancy tenancy,
+      TenantEvents events, SyncTrigger sync) {
     this.products = products;
     this.ledger = ledger;
+    this.items = items;
     this.tenancy = tenancy;
+    this.events = events;
+    this.sync = sync;
   }
 
   record CreateProduct(
@@ -125,11 +139,32 @@ class ProductController {
     MovementKind kind = request.kind() == null ? MovementKind.ADJUSTMENT
         : MovementKind.fromWireName(request.kind()).orElseThrow();
     String reason = request.reason() == null || request.reason().isBlank() ? "manual change" : request.reason();
-    return tenancy.inTenant(caller.tenantId(), () -> {
+    ManualChange change = tenancy.inTenant(caller.tenantId(), () -> {
       Movement movement = request.delta() != null
           ? ledger.apply(new StockChange(id, request.delta(), kind, null, null, reason))
           : ledger.set(id, request.set(), kind, reason);
-      return new StockResponse(ProductView.of(products.get(id)), LedgerController.MovementView.of(movement));
+      Set<UUID> channels = items.list(id, null).stream().map(ChannelItemRecord::channelId)
+          .collect(Collectors.toSet());
+      return new ManualChange(new StockResponse(ProductView.of(products.get(id)),
+          LedgerController.MovementView.of(movement)), channels);
     });
+    announce(caller.tenantId(), change);
+    return change.response();
+  }
+
+  /** A committed manual change and the channels that now owe a push. */
+  private record ManualChange(StockResponse response, Set<UUID> channels) {}
+
+  /** After commit, like the Watcher: tell the live stream and the Alert agent, and push at once. */
+  private void announce(UUID tenant, ManualChange change) {
+    ProductView product = change.response().product();
+    LedgerController.MovementView movement = change.response().movement();
+    if (movement.delta() == 0) {
+      return;
+    }
+    events.publish(tenant, TenantEvents.STOCK_CHANGED, EventPayloads.json("productId", product.id(), "sku",
+        product.sku(), "stock", product.stock(), "delta", movement.delta(), "kind", movement.kind(),
+        "sourceChannelId", null));
+    change.channels().forEach(channel -> sync.request(tenant, channel));
   }
 }

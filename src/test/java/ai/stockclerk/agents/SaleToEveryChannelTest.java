@@ -53,6 +53,20 @@ class SaleToEveryChannelTest extends ServiceTest {
     assertThat(flow.till.item("sq-2").orElseThrow().level()).isEqualTo(16);
   }
 
+  @Test
+  void aManualStockChangeThroughTheApiReachesEveryChannelAndTheLedger() {
+    UUID product = flow.product(1, 10, 2, 50);
+    awaitLevels(10, 8, true);
+
+    var change = flow.api.post("/api/v1/products/" + product + "/stock", flow.tenant.token(),
+        java.util.Map.of("delta", -8, "reason", "dropped a tray"));
+
+    assertThat(change.status()).isEqualTo(200);
+    assertThat(change.body().path("movement").path("delta").asInt()).isEqualTo(-8);
+    awaitLevels(2, 0, false);
+    assertThat(flow.stock(product)).isEqualTo(2);
+  }
+
   private static boolean pushedOnce(ai.stockclerk.channels.simulator.ChannelSimulator simulator) {
     return simulator.setCalls() >= 1;
   }
