@@ -1,7 +1,5 @@
 package ai.stockclerk.api;
 
-import ai.stockclerk.agents.events.EventPayloads;
-import ai.stockclerk.agents.events.TenantEvents;
 import ai.stockclerk.agents.sync.SyncTrigger;
 import ai.stockclerk.api.security.Caller;
 import ai.stockclerk.store.ChannelItemRecord;
@@ -50,16 +48,14 @@ class ProductController {
   private final StockLedger ledger;
   private final ChannelItemStore items;
   private final Tenancy tenancy;
-  private final TenantEvents events;
   private final SyncTrigger sync;
 
   ProductController(ProductStore products, StockLedger ledger, ChannelItemStore items, Tenancy tenancy,
-      TenantEvents events, SyncTrigger sync) {
+      SyncTrigger sync) {
     this.products = products;
     this.ledger = ledger;
     this.items = items;
     this.tenancy = tenancy;
-    this.events = events;
     this.sync = sync;
   }
 
@@ -155,16 +151,10 @@ class ProductController {
   /** A committed manual change and the channels that now owe a push. */
   private record ManualChange(StockResponse response, Set<UUID> channels) {}
 
-  /** After commit, like the Watcher: tell the live stream and the Alert agent, and push at once. */
+  /** After commit: the product's channels owe a push now, not at the next sweep. */
   private void announce(UUID tenant, ManualChange change) {
-    ProductView product = change.response().product();
-    LedgerController.MovementView movement = change.response().movement();
-    if (movement.delta() == 0) {
-      return;
+    if (change.response().movement().delta() != 0) {
+      change.channels().forEach(channel -> sync.request(tenant, channel));
     }
-    events.publish(tenant, TenantEvents.STOCK_CHANGED, EventPayloads.json("productId", product.id(), "sku",
-        product.sku(), "stock", product.stock(), "delta", movement.delta(), "kind", movement.kind(),
-        "sourceChannelId", null));
-    change.channels().forEach(channel -> sync.request(tenant, channel));
   }
 }
