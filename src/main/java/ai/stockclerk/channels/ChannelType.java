@@ -59,4 +59,13 @@ public enum ChannelType {
     long shown = role == Role.TILL ? stock : stock - bufferStock;
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, shown));
   }
+
+  /**
+   * What a push sends and reconciliation expects: {@link #levelToShow}, or for availability-only
+   * channels 1 (available) or 0 (suspended).
+   */
+  public int valueToShow(long stock, long bufferStock) {
+    int shown = levelToShow(stock, bufferStock);
+    return availabilityOnly() ? (shown > 0 ? 1 : 0) : shown;
+  }
 }

@@ -17,8 +17,7 @@ final class DriftJudge {
 
   /** The level the channel should show, as the Sync agent would push it. */
   static int levelToShow(ChannelType type, int stock, int bufferStock) {
-    int shown = type.levelToShow(stock, bufferStock);
-    return type.availabilityOnly() ? (shown > 0 ? 1 : 0) : shown;
+    return type.valueToShow(stock, bufferStock);
   }
 
   Verdict judge(ChannelType type, int stock, int bufferStock, int actual) {

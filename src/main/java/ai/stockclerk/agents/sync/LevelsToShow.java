@@ -11,8 +11,7 @@ final class LevelsToShow {
   private LevelsToShow() {}
 
   static int of(ChannelType type, PushState state) {
-    int shown = type.levelToShow(state.stock(), state.bufferStock());
-    return type.availabilityOnly() ? (shown > 0 ? 1 : 0) : shown;
+    return type.valueToShow(state.stock(), state.bufferStock());
   }
 
   /** The channel is known to show it already: nothing to send. */
