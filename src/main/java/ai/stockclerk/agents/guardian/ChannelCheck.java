@@ -13,6 +13,7 @@ import ai.stockclerk.store.ObservedLevel;
 import ai.stockclerk.store.ReconcileStore;
 import ai.stockclerk.store.Tenancy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,9 @@ import java.util.UUID;
 
 /**
  * Reconciles one channel: one query for the levels it should show, one bulk read (all pages) of what
- * it shows, a second look at the few items that seem to drift (a sale may have landed meanwhile),
- * then one statement that records what was seen and marks the small drift for the Sync agent.
+ * it shows (the catalogue listing, when unmatched items are reported and it carries levels), a
+ * second look at the few items that seem to drift (a sale may have landed meanwhile), then one
+ * statement that records what was seen and marks the small drift for the Sync agent.
  */
 class ChannelCheck {
 
@@ -56,9 +58,10 @@ class ChannelCheck {
     ChannelConnector connector = registry.connectorFor(type);
     List<ExpectedLevel> expected = tenancy.inTenant(tenantId, () -> store.expectedLevels(channel.id(), productId));
     List<String> externalIds = expected.stream().map(ExpectedLevel::externalId).toList();
-    Map<String, Integer> shown = expected.isEmpty() ? Map.of() : connector.readLevels(connection, externalIds);
-    Set<String> catalogue = productId == null && properties.reportUnmatched() ? catalogueIds(connector, connection)
+    List<CatalogItem> listing = productId == null && properties.reportUnmatched() ? connector.listCatalog(connection)
         : null;
+    Set<String> catalogue = listing == null ? null : catalogueIds(listing);
+    Map<String, Integer> shown = shownLevels(connector, connection, externalIds, listing);
 
     Tally tally = new Tally(properties.maxReportedItems());
     List<ExpectedLevel> suspects = new ArrayList<>();
@@ -120,12 +123,50 @@ class ChannelCheck {
     flagged.forEach(finding -> reporting.flagged(tenantId, channel.id(), channel.name(), finding));
   }
 
-  private static Set<String> catalogueIds(ChannelConnector connector, ChannelConnection connection) {
+  private static Set<String> catalogueIds(List<CatalogItem> listing) {
     Set<String> ids = new HashSet<>();
-    for (CatalogItem item : connector.listCatalog(connection)) {
+    for (CatalogItem item : listing) {
       ids.add(item.externalId());
     }
     return ids;
+  }
+
+  /**
+   * What the channel shows for the mapped items. Most catalogue listings carry the level already
+   * (several connectors read levels to build them), so with a listing at hand only the items it
+   * lists without a level are read again; an item it does not list at all is missing either way.
+   */
+  private static Map<String, Integer> shownLevels(ChannelConnector connector, ChannelConnection connection,
+      List<String> externalIds, List<CatalogItem> listing) {
+    if (externalIds.isEmpty()) {
+      return Map.of();
+    }
+    if (listing == null) {
+      return connector.readLevels(connection, externalIds);
+    }
+    Map<String, Integer> listed = new HashMap<>();
+    Set<String> listedWithoutLevel = new HashSet<>();
+    for (CatalogItem item : listing) {
+      if (item.level() != null) {
+        listed.put(item.externalId(), item.level());
+      } else {
+        listedWithoutLevel.add(item.externalId());
+      }
+    }
+    Map<String, Integer> shown = new HashMap<>();
+    List<String> unread = new ArrayList<>();
+    for (String id : externalIds) {
+      Integer level = listed.get(id);
+      if (level != null) {
+        shown.put(id, level);
+      } else if (listedWithoutLevel.contains(id)) {
+        unread.add(id);
+      }
+    }
+    if (!unread.isEmpty()) {
+      shown.putAll(connector.readLevels(connection, unread));
+    }
+    return shown;
   }
 
   /** Running figures of one channel's check; lists stop growing at the cap, counts do not. */

@@ -23,6 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,10 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Guardian agent's face: reconciles one tenant's channels with what they should show. One run
- * per tenant at a time across the cluster (a lease named after the tenant); a channel that fails is
- * recorded and the others are still checked; every run is stored with its figures and timed.
+ * per tenant at a time across the cluster (a lease named after the tenant); its channels are checked
+ * side by side on a bounded pool; a channel that fails is recorded and the others are still
+ * checked; every run is stored with its figures and timed.
  */
-public class Guardian {
+public class Guardian implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Guardian.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,10 +59,11 @@ public class Guardian {
   private final Clock clock;
   private final Duration runTimeout;
   private final String node;
+  private final ExecutorService channelChecks;
 
   Guardian(Tenancy tenancy, TenantStore tenants, ChannelStore channels, ProductStore products, GuardianRunStore runs,
       ChannelCheck check, LeaseManager leases, GuardianMetrics metrics, TenantEvents events, Clock clock,
-      Duration runTimeout, String node) {
+      Duration runTimeout, String node, int channelChecksAtOnce) {
     this.tenancy = tenancy;
     this.tenants = tenants;
     this.channels = channels;
@@ -68,6 +76,24 @@ public class Guardian {
     this.clock = clock;
     this.runTimeout = runTimeout;
     this.node = node;
+    this.channelChecks = channelCheckPool(channelChecksAtOnce);
+  }
+
+  private static ExecutorService channelCheckPool(int threads) {
+    AtomicInteger counter = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), runnable -> {
+          Thread thread = new Thread(runnable, "guardian-check-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    channelChecks.shutdownNow();
   }
 
   static String leaseName(UUID tenantId) {
@@ -100,10 +126,11 @@ public class Guardian {
     Instant started = clock.instant();
     long startNanos = System.nanoTime();
     List<ChannelRecord> targets = tenancy.inTenant(tenantId, () -> targets(tenantId, scope));
-    List<ChannelReport> reports = new ArrayList<>();
+    List<CompletableFuture<ChannelReport>> checks = new ArrayList<>();
     for (ChannelRecord channel : targets) {
-      reports.add(checkOne(tenantId, channel, scope.productId()));
+      checks.add(CompletableFuture.supplyAsync(() -> checkOne(tenantId, channel, scope.productId()), channelChecks));
     }
+    List<ChannelReport> reports = checks.stream().map(CompletableFuture::join).toList();
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     GuardianRunRecord record = record(tenantId, scope, trigger, started, took, reports);
     tenancy.runInTenant(tenantId, () -> runs.insert(record));
@@ -130,6 +157,7 @@ public class Guardian {
 
   /** A channel that cannot be read is reported, and the run goes on with the next one. */
   private ChannelReport checkOne(UUID tenantId, ChannelRecord channel, UUID productId) {
+    MDC.put("tenant", tenantId.toString());
     MDC.put("channel", channel.id().toString());
     try {
       return check.check(tenantId, channel, productId);
@@ -141,6 +169,7 @@ public class Guardian {
       LOG.error("guardian failed on channel {}", channel.id(), failure);
       return ChannelReport.failed(channel.id(), channel.name(), channel.type(), "internal error");
     } finally {
+      MDC.remove("tenant");
       MDC.remove("channel");
     }
   }

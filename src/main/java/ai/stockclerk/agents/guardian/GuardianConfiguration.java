@@ -65,7 +65,7 @@ class GuardianConfiguration {
       GuardianProperties properties) {
     ChannelCheck check = new ChannelCheck(tenancy, reconcile, connections, registry, sync, reporting, properties);
     return new Guardian(tenancy, tenants, channels, products, runs, check, parts.leases(), parts.metrics(),
-        events.getIfAvailable(), parts.clock(), properties.runTimeout(), parts.node());
+        events.getIfAvailable(), parts.clock(), properties.runTimeout(), parts.node(), properties.channelChecks());
   }
 
   @Bean

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick how often the scheduler looks for tenants whose slot has come
  * @param autoRepairThreshold largest drift (units) repaired by pushing our level; larger drift is alerted
  * @param runTimeout the most one tenant's run may take; also the TTL of its lease
- * @param workers most tenants reconciled at once on one node
+ * @param workers most tenants reconciled at once on one node (runs mostly wait on vendors)
+ * @param channelChecks most channels checked at once on one node; a run checks its channels side by
+ *     side, since a check mostly waits on the vendor
  * @param reportUnmatched also list each channel's catalogue to report items no mapping knows
  * @param maxReportedItems most items of each kind (drifted, missing, unmatched) kept in a run's report
  */
@@ -23,7 +25,8 @@ public record GuardianProperties(
     @DefaultValue("5s") Duration tick,
     @DefaultValue("5") int autoRepairThreshold,
     @DefaultValue("5m") Duration runTimeout,
-    @DefaultValue("4") int workers,
+    @DefaultValue("8") int workers,
+    @DefaultValue("16") int channelChecks,
     @DefaultValue("true") boolean reportUnmatched,
     @DefaultValue("50") int maxReportedItems) {
 
@@ -31,15 +34,15 @@ public record GuardianProperties(
     if (interval.isZero() || interval.isNegative() || tick.isZero() || tick.isNegative()) {
       throw new IllegalArgumentException("stockclerk.guardian.interval and tick must be positive");
     }
-    if (autoRepairThreshold < 0 || workers < 1 || maxReportedItems < 0) {
+    if (autoRepairThreshold < 0 || workers < 1 || channelChecks < 1 || maxReportedItems < 0) {
       throw new IllegalArgumentException(
-          "stockclerk.guardian.auto-repair-threshold and max-reported-items must be >= 0, workers >= 1");
+          "stockclerk.guardian.auto-repair-threshold and max-reported-items must be >= 0, workers and channel-checks >= 1");
     }
   }
 
   /** The defaults, for code that builds a Guardian without Spring (benchmarks, tests). */
   public static GuardianProperties defaults() {
-    return new GuardianProperties(true, Duration.ofMinutes(15), Duration.ofSeconds(5), 5, Duration.ofMinutes(5), 4,
-        true, 50);
+    return new GuardianProperties(true, Duration.ofMinutes(15), Duration.ofSeconds(5), 5, Duration.ofMinutes(5), 8,
+        16, true, 50);
   }
 }

@@ -44,7 +44,8 @@ public class GuardianBenchCommand implements Callable<Integer> {
   @Option(names = "--tenants", defaultValue = "200") int tenants;
   @Option(names = "--products", defaultValue = "200") int products;
   @Option(names = "--channels", defaultValue = "3", description = "1 to 3: Square, Shopify, Deliveroo.") int channels;
-  @Option(names = "--workers", defaultValue = "4", description = "Tenants reconciled at once.") int workers;
+  @Option(names = "--workers", defaultValue = "8",
+      description = "Tenants reconciled at once (default: stockclerk.guardian.workers).") int workers;
   @Option(names = "--drift-per-channel", defaultValue = "1", description = "Items edited by hand on each channel.")
   int driftPerChannel;
   @Option(names = "--json") boolean json;
@@ -60,6 +61,7 @@ public class GuardianBenchCommand implements Callable<Integer> {
     List<ChannelSimulator> simulators = new ArrayList<>();
     try (ConfigurableApplicationContext context = start(dataDir)) {
       List<UUID> tenantIds = seed(context, simulators);
+      awaitCredentialChecks(context, tenantIds);
       Guardian guardian = context.getBean(Guardian.class);
       guardian.reconcile(tenantIds.get(0), ReconcileScope.WHOLE_TENANT, RunTrigger.MANUAL);
       long started = System.nanoTime();
@@ -160,6 +162,23 @@ public class GuardianBenchCommand implements Callable<Integer> {
       }
     }
     return ids;
+  }
+
+  /** Channel creation checks credentials in the background; those calls must not overlap the timing. */
+  private static void awaitCredentialChecks(ConfigurableApplicationContext context, List<UUID> tenantIds)
+      throws InterruptedException {
+    Tenancy tenancy = context.getBean(Tenancy.class);
+    JdbcClient jdbc = context.getBean(JdbcClient.class);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    for (UUID tenant : tenantIds) {
+      while (tenancy.inTenant(tenant, () -> jdbc.sql("SELECT count(*) FROM channels WHERE credentials_checked_at IS NULL")
+          .query(Long.class).single()) > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("credential checks of the seeded channels did not finish in 120 s");
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   private static Map<String, String> credentials(String vendor) {

@@ -93,7 +93,7 @@ class GuardianLeaseTest extends ServiceTest {
     GuardianProperties properties = GuardianProperties.defaults();
     ChannelCheck check = new ChannelCheck(tenancy, reconcile, connections, registry, sync, reporting, properties);
     return new Guardian(tenancy, tenants, channels, products, runs, check, leases, new GuardianMetrics(meters), null,
-        Clock.systemUTC(), Duration.ofMinutes(1), node);
+        Clock.systemUTC(), Duration.ofMinutes(1), node, properties.channelChecks());
   }
 
   private void node(String name, InMemoryJobQueue queue, Guardian guardian, AtomicInteger handled) {
