@@ -7,14 +7,33 @@ import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.tenants.ChannelSetup;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** Builds what a connector needs to talk to one channel: decrypted secrets and the allowed base URL. */
+/**
+ * Builds what a connector needs to talk to one channel: decrypted secrets and the allowed base URL.
+ * Decrypting and parsing cost more than the rest of a webhook's handling, so the last connection
+ * built for each channel is kept and reused while the stored secrets and settings it came from are
+ * unchanged (compared as stored, so any edit or key rotation builds a new one).
+ */
 @Component
 public class ChannelConnections {
 
+  static final int MAX_CACHED = 100_000;
+
+  private record Source(UUID tenantId, String type, String credentials, String webhookSecret, String settings) {
+    static Source of(ChannelRecord channel) {
+      return new Source(channel.tenantId(), channel.type(), channel.credentialsEncrypted(),
+          channel.webhookSecretEncrypted(), channel.settingsJson());
+    }
+  }
+
+  private record Built(Source source, ChannelConnection connection) {}
+
   private final ChannelSetup setup;
   private final ApiBaseUrlPolicy urlPolicy;
+  private final Map<UUID, Built> built = new ConcurrentHashMap<>();
 
   ChannelConnections(ChannelSetup setup, ApiBaseUrlPolicy urlPolicy) {
     this.setup = setup;
@@ -22,6 +41,20 @@ public class ChannelConnections {
   }
 
   public ChannelConnection of(ChannelRecord channel) {
+    Source source = Source.of(channel);
+    Built cached = built.get(channel.id());
+    if (cached != null && cached.source().equals(source)) {
+      return cached.connection();
+    }
+    ChannelConnection connection = build(channel);
+    if (built.size() >= MAX_CACHED) {
+      built.clear();
+    }
+    built.put(channel.id(), new Built(source, connection));
+    return connection;
+  }
+
+  private ChannelConnection build(ChannelRecord channel) {
     ChannelType type = ChannelType.fromWireName(channel.type()).orElseThrow();
     Map<String, Object> settings = setup.settings(channel);
     return new ChannelConnection(channel.tenantId(), channel.id(), type, urlPolicy.check(settings.get("apiBaseUrl")),

@@ -14,7 +14,6 @@ import ai.stockclerk.engine.JobKind;
 import ai.stockclerk.engine.JobRequest;
 import ai.stockclerk.engine.QueueFullException;
 import ai.stockclerk.store.ChannelRecord;
-import ai.stockclerk.store.ChannelStore;
 import ai.stockclerk.store.FlowRoutes;
 import ai.stockclerk.store.FlowRoutes.ChannelRoute;
 import ai.stockclerk.store.InboxStore;
@@ -44,18 +43,16 @@ class WebhookIngest {
   private final FlowRoutes routes;
   private final RouteCache routeCache;
   private final Tenancy tenancy;
-  private final ChannelStore channels;
   private final ChannelRegistry registry;
   private final ChannelConnections connections;
   private final InboxStore inbox;
   private final Engine engine;
 
-  WebhookIngest(FlowRoutes routes, RouteCache routeCache, Tenancy tenancy, ChannelStore channels, ChannelRegistry registry,
+  WebhookIngest(FlowRoutes routes, RouteCache routeCache, Tenancy tenancy, ChannelRegistry registry,
       ChannelConnections connections, InboxStore inbox, Engine engine) {
     this.routes = routes;
     this.routeCache = routeCache;
     this.tenancy = tenancy;
-    this.channels = channels;
     this.registry = registry;
     this.connections = connections;
     this.inbox = inbox;
@@ -89,13 +86,15 @@ class WebhookIngest {
 
   private Accepted accept(ChannelRoute route, ChannelType type, WebhookRequest request) {
     ChannelConnector connector = registry.find(type).orElseThrow(UnknownChannelException::new);
-    Optional<Long> stored = tenancy.inTenant(route.tenantId(), () -> {
-      ChannelRecord channel = channels.find(route.channelId()).orElseThrow(UnknownChannelException::new);
-      ChannelConnection connection = connections.of(channel);
-      connector.verifyWebhook(connection, request);
-      List<StockEvent> events = connector.parseWebhook(connection, request);
-      return inbox.accept(channel.id(), dedupKey(events, request), request.body(), headersJson(request));
-    });
+    ChannelRecord channel = routeCache.channel(route).orElseThrow(UnknownChannelException::new);
+    ChannelConnection connection = connections.of(channel);
+    connector.verifyWebhook(connection, request);
+    List<StockEvent> events = connector.parseWebhook(connection, request);
+    String dedupKey = dedupKey(events, request);
+    String headers = headersJson(request);
+    // Only the insert holds a connection: checking and parsing happen before, on the cached channel.
+    Optional<Long> stored = tenancy.inTenant(route.tenantId(),
+        () -> inbox.accept(channel.id(), dedupKey, request.body(), headers));
     if (stored.isEmpty()) {
       return Accepted.DUPLICATE;
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,12 +60,12 @@ public class FlowBenchCommand implements Callable<Integer> {
       List<BenchTenants.Tenant> connected = setup.connect(tenants);
       FlowLoad load = new FlowLoad(setup, connected, delivery, till, shop, rate, seconds, senders);
       FlowLoad.Result result = load.run();
-      print(result);
+      print(result, FlowStages.of(service.getBean(MeterRegistry.class)));
       return result.lostSales() == 0 ? 0 : 1;
     }
   }
 
-  private void print(FlowLoad.Result result) {
+  private void print(FlowLoad.Result result, Map<String, Object> stages) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("benchmark", "flow");
     out.put("tenants", tenants);
@@ -80,6 +81,7 @@ public class FlowBenchCommand implements Callable<Integer> {
     out.put("lost_sales", result.lostSales());
     out.put("set_calls_per_sale", Math.round(result.setCallsPerSale() * 1000) / 1000.0);
     out.put("rejected_webhooks", result.rejected());
+    out.put("stages", stages);
     if (json) {
       JsonOutput.print(out);
     } else {
@@ -93,6 +95,9 @@ public class FlowBenchCommand implements Callable<Integer> {
         "--stockclerk.data-dir=" + dataDir,
         "--stockclerk.security.bcrypt-strength=4",
         "--stockclerk.channels.allow-api-base-url-override=true",
+        // Guardian has its own benchmark; here every tenant shares three simulators, so its runs
+        // would list every other tenant's items as unmatched, which no real shop sees.
+        "--stockclerk.guardian.enabled=false",
         "--logging.level.root=WARN",
         "--logging.level.ai.stockclerk=WARN"));
     if (blank("stockclerk.security.jwt-secret", "STOCKCLERK_SECURITY_JWT_SECRET")) {
