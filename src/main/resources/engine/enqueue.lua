@@ -17,7 +17,12 @@ for i = 5, #ARGV, 5 do
         redis.call('HSET', jk, 'p', payload)
         code, at = 1, existing
       elseif st == 'r' then
-        redis.call('HSET', jk, 'again', '1', 'np', payload)
+        -- Runs once more after it finishes, no earlier than the earliest time asked for meanwhile.
+        local nd = due
+        if redis.call('HGET', jk, 'again') == '1' then
+          nd = math.min(nd, tonumber(redis.call('HGET', jk, 'nd') or due))
+        end
+        redis.call('HSET', jk, 'again', '1', 'np', payload, 'nd', nd)
         code, at = 2, existing
       end
     end

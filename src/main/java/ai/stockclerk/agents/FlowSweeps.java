@@ -4,8 +4,6 @@ import ai.stockclerk.agents.status.AgentActivity;
 import ai.stockclerk.agents.sync.SyncTrigger;
 import ai.stockclerk.agents.watcher.WatcherAgent;
 import ai.stockclerk.engine.Engine;
-import ai.stockclerk.engine.JobKind;
-import ai.stockclerk.engine.JobRequest;
 import ai.stockclerk.store.FlowRoutes;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -57,8 +55,7 @@ class FlowSweeps implements SmartLifecycle {
   int recoverInbox() {
     var pending = routes.pendingInbox(clock.instant().minus(properties.inboxRecoveryAge()), BATCH);
     for (var row : pending) {
-      engine.enqueue(JobRequest.of(row.tenantId().toString(), JobKind.WEBHOOK, WatcherAgent.payloadOf(row.inboxId()))
-          .coalescedBy("inbox:" + row.inboxId()));
+      engine.enqueue(WatcherAgent.jobFor(row.tenantId(), row.inboxId()));
     }
     return pending.size();
   }

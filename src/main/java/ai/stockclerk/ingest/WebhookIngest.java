@@ -10,8 +10,6 @@ import ai.stockclerk.channels.StockEvent;
 import ai.stockclerk.channels.WebhookRejectedException;
 import ai.stockclerk.channels.WebhookRequest;
 import ai.stockclerk.engine.Engine;
-import ai.stockclerk.engine.JobKind;
-import ai.stockclerk.engine.JobRequest;
 import ai.stockclerk.engine.QueueFullException;
 import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.store.FlowRoutes;
@@ -99,8 +97,7 @@ class WebhookIngest {
       return Accepted.DUPLICATE;
     }
     try {
-      engine.enqueue(JobRequest.of(route.tenantId().toString(), JobKind.WEBHOOK, WatcherAgent.payloadOf(stored.get()))
-          .coalescedBy("inbox:" + stored.get()));
+      engine.enqueue(WatcherAgent.batchJobFor(route.tenantId()));
     } catch (QueueFullException | IllegalStateException notQueued) {
       LOG.warn("webhook {} of tenant {} stored but not queued ({}); the inbox sweep will process it",
           stored.get(), route.tenantId(), notQueued.getMessage());

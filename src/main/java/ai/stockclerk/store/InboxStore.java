@@ -1,5 +1,6 @@
 package ai.stockclerk.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +40,50 @@ public class InboxStore {
   public Optional<InboxRecord> lock(long id) {
     return jdbc.sql("SELECT * FROM webhook_inbox WHERE id = ? AND tenant_id = ? FOR UPDATE")
         .params(id, Tenancy.current())
-        .query((rs, n) -> new InboxRecord(rs.getLong("id"), Rows.uuid(rs, "channel_id"), rs.getString("dedup_key"),
-            rs.getBytes("body"), rs.getString("headers"), Rows.instant(rs, "received_at"), rs.getString("status"),
-            rs.getInt("attempts")))
+        .query(InboxStore::record)
         .optional();
+  }
+
+  private static InboxRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new InboxRecord(rs.getLong("id"), Rows.uuid(rs, "channel_id"), rs.getString("dedup_key"),
+        rs.getBytes("body"), rs.getString("headers"), Rows.instant(rs, "received_at"), rs.getString("status"),
+        rs.getInt("attempts"));
+  }
+
+  /**
+   * The tenant's oldest rows still owing processing that no one has tried yet, locked; rows another
+   * worker holds are skipped rather than waited for. Rows whose processing failed once are left to
+   * the recovery sweep, which takes them one at a time.
+   */
+  public List<InboxRecord> lockUntried(int limit) {
+    return jdbc.sql("""
+            SELECT * FROM webhook_inbox WHERE tenant_id = ? AND status = 'received' AND attempts = 0
+            ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+        .params(Tenancy.current(), limit)
+        .query(InboxStore::record)
+        .list();
+  }
+
+  /** Ids of the tenant's untried rows, oldest first, without locking them. */
+  public List<Long> untriedIds(int limit) {
+    return jdbc.sql("""
+            SELECT id FROM webhook_inbox WHERE tenant_id = ? AND status = 'received' AND attempts = 0
+            ORDER BY id LIMIT ?""")
+        .params(Tenancy.current(), limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Finishes many rows with one status and no error. */
+  public void finishAll(List<Long> ids, String status) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            UPDATE webhook_inbox SET status = ?, last_error = NULL, attempts = attempts + 1, processed_at = now()
+            WHERE id = ANY(?) AND tenant_id = ?""")
+        .params(status, ids.toArray(Long[]::new), Tenancy.current())
+        .update();
   }
 
   public void finish(long id, String status, String error) {

@@ -260,6 +260,28 @@ public abstract class JobQueueConformanceTest {
   }
 
   @Test
+  void aDelayedRequestWhileRunningRunsOnceMoreAfterTheDelay() {
+    queue.enqueue(JobRequest.of("t1", KIND, "first").coalescedBy("later-1"));
+    Job running = claimOne();
+    assertThat(queue.enqueue(JobRequest.of("t1", KIND, "second").coalescedBy("later-1")
+        .delayedBy(Duration.ofSeconds(2)))).isEqualTo(EnqueueOutcome.RERUN_AFTER_RUNNING);
+    queue.complete(running);
+    assertThat(queue.claim(KIND, 5, VISIBILITY)).as("the rerun keeps the delay it was asked with").isEmpty();
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(claimOne().payload()).isEqualTo("second");
+  }
+
+  @Test
+  void anImmediateRequestWhileRunningIsNotHeldBackByADelayedOne() {
+    queue.enqueue(JobRequest.of("t1", KIND, "first").coalescedBy("later-2"));
+    Job running = claimOne();
+    queue.enqueue(JobRequest.of("t1", KIND, "later").coalescedBy("later-2").delayedBy(Duration.ofSeconds(5)));
+    queue.enqueue(JobRequest.of("t1", KIND, "now").coalescedBy("later-2"));
+    queue.complete(running);
+    assertThat(claimOne().payload()).isEqualTo("now");
+  }
+
+  @Test
   void updateArrivingWhileTheLastAttemptFailsIsNotLost() {
     queue.enqueue(JobRequest.of("t1", KIND, "level=5").coalescedBy("sku-1"));
     Job running = claimOne();

@@ -182,8 +182,11 @@ public class SyncAgent implements JobHandler {
     long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
     List<String> givenUp = new ArrayList<>();
     int[] conflicts = {0};
+    // Items are acknowledged in product order, the order the Watcher locks them in (no deadlocks).
+    List<LevelUpdate> inLockOrder = new ArrayList<>(plan.updates());
+    inLockOrder.sort(java.util.Comparator.comparing(u -> plan.byExternalId().get(u.externalId()).productId()));
     tenancy.runInTenant(tenant, () -> {
-      for (LevelUpdate update : plan.updates()) {
+      for (LevelUpdate update : inLockOrder) {
         PushState state = plan.byExternalId().get(update.externalId());
         if (result.acknowledged().contains(update.externalId())) {
           pushStates.acknowledged(state.itemId(), update.level(), state.dirtyVersion());

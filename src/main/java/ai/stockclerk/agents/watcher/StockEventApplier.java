@@ -42,33 +42,73 @@ class StockEventApplier {
   }
 
   WebhookOutcome apply(UUID channelId, ChannelType type, List<StockEvent> events) {
-    List<AppliedChange> changes = new ArrayList<>();
-    List<String> unmapped = new ArrayList<>();
-    Set<UUID> toSync = new LinkedHashSet<>();
-    int echoes = 0;
+    Applying applying = new Applying(channelId);
     for (StockEvent event : events) {
-      Optional<ChannelItemRecord> item = items.findByExternalId(channelId, event.externalId());
-      if (item.isEmpty()) {
-        unmapped.add(event.externalId());
-        continue;
-      }
-      Optional<Movement> movement = event instanceof LevelReport report
-          ? levelReport(item.get(), type, report)
-          : Optional.of(quantityChange(item.get(), (QuantityChange) event));
-      if (movement.isEmpty()) {
-        echoes += event instanceof LevelReport ? 1 : 0;
-        continue;
-      }
-      Movement moved = movement.get();
-      ProductRecord product = products.get(moved.productId());
-      if (sourceMustBePushed(item.get(), type, event, moved.resultingStock(), product.bufferStock())) {
-        pushStates.markDirty(item.get().id());
-      }
-      changes.add(new AppliedChange(product.id(), product.sku(), moved.resultingStock(), moved.delta(), moved.kind(),
-          channelId));
-      toSync.addAll(pushStates.channelsOwing(product.id()));
+      applyOne(applying, type, event, items.findByExternalId(channelId, event.externalId()));
     }
-    return new WebhookOutcome(channelId, changes, unmapped, toSync, echoes);
+    return applying.outcome();
+  }
+
+  /** An event of one webhook with the item it names, found before any stock moves. */
+  record Pending(Applying into, ChannelType type, StockEvent event, Optional<ChannelItemRecord> item) {}
+
+  /** Finds the item each event names, so a batch can apply them in a lock order. */
+  Pending pending(Applying into, ChannelType type, StockEvent event) {
+    return new Pending(into, type, event, items.findByExternalId(into.channelId, event.externalId()));
+  }
+
+  /**
+   * Applies several webhooks' events product by product (in each product, in arrival order):
+   * products and their channel items are then locked in one order by every batch and every push
+   * acknowledgement, so two of them never wait on each other.
+   */
+  void applyInProductOrder(List<Pending> events) {
+    List<Pending> ordered = new ArrayList<>(events);
+    ordered.sort(java.util.Comparator.comparing(
+        (Pending p) -> p.item().map(ChannelItemRecord::productId).orElse(null),
+        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    for (Pending pending : ordered) {
+      applyOne(pending.into(), pending.type(), pending.event(), pending.item());
+    }
+  }
+
+  private void applyOne(Applying applying, ChannelType type, StockEvent event, Optional<ChannelItemRecord> item) {
+    if (item.isEmpty()) {
+      applying.unmapped.add(event.externalId());
+      return;
+    }
+    Optional<Movement> movement = event instanceof LevelReport report
+        ? levelReport(item.get(), type, report)
+        : Optional.of(quantityChange(item.get(), (QuantityChange) event));
+    if (movement.isEmpty()) {
+      applying.echoes += event instanceof LevelReport ? 1 : 0;
+      return;
+    }
+    Movement moved = movement.get();
+    ProductRecord product = products.get(moved.productId());
+    if (sourceMustBePushed(item.get(), type, event, moved.resultingStock(), product.bufferStock())) {
+      pushStates.markDirty(item.get().id());
+    }
+    applying.changes.add(new AppliedChange(product.id(), product.sku(), moved.resultingStock(), moved.delta(),
+        moved.kind(), applying.channelId));
+    applying.toSync.addAll(pushStates.channelsOwing(product.id()));
+  }
+
+  /** What one webhook's events did so far. */
+  static final class Applying {
+    private final UUID channelId;
+    private final List<AppliedChange> changes = new ArrayList<>();
+    private final List<String> unmapped = new ArrayList<>();
+    private final Set<UUID> toSync = new LinkedHashSet<>();
+    private int echoes;
+
+    Applying(UUID channelId) {
+      this.channelId = channelId;
+    }
+
+    WebhookOutcome outcome() {
+      return new WebhookOutcome(channelId, changes, unmapped, toSync, echoes);
+    }
   }
 
   /**

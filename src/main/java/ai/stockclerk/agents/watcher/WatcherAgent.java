@@ -11,31 +11,49 @@ import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.StockEvent;
 import ai.stockclerk.channels.WebhookRejectedException;
 import ai.stockclerk.channels.WebhookRequest;
+import ai.stockclerk.engine.Engine;
 import ai.stockclerk.engine.Job;
 import ai.stockclerk.engine.JobHandler;
+import ai.stockclerk.engine.JobKind;
+import ai.stockclerk.engine.JobRequest;
 import ai.stockclerk.store.AuditTrail;
 import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.store.ChannelStore;
 import ai.stockclerk.store.InboxRecord;
 import ai.stockclerk.store.InboxStore;
 import ai.stockclerk.store.Tenancy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Watcher: processes one inbox row per job. The stock changes, the movements, the items' last
- * known levels and the row's status commit in one transaction (invariant I2); a row found already
- * processed (a redelivered job) does nothing. Events and sync requests go out after the commit.
+ * The Watcher. Its usual job takes a tenant's untried inbox rows, oldest first, in one transaction
+ * (one job per tenant at a time through its coalescing key, so a busy tenant's webhooks are handled
+ * in batches rather than one transaction each); a job naming one row, as the recovery sweep queues,
+ * takes just that row. Either way the stock changes, the movements, the items' last known levels
+ * and the rows' statuses commit together (invariant I2), a row found already processed does
+ * nothing, and events and sync requests go out after the commit. When a batch fails, its rows are
+ * taken again one at a time, so one bad row holds up only itself.
  */
 @Component
 public class WatcherAgent implements JobHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WatcherAgent.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Payload of a job that takes the tenant's untried rows rather than one row. */
+  static final String BATCH = "batch";
+  static final int BATCH_SIZE = 50;
 
   private final Tenancy tenancy;
   private final InboxStore inbox;
@@ -47,10 +65,11 @@ public class WatcherAgent implements JobHandler {
   private final TenantEvents events;
   private final SyncTrigger sync;
   private final AgentActivity activity;
+  private final ObjectProvider<Engine> engine;
 
   WatcherAgent(Tenancy tenancy, InboxStore inbox, ChannelStore channels, ChannelRegistry registry,
       ChannelConnections connections, StockEventApplier applier, AuditTrail audit, TenantEvents events,
-      SyncTrigger sync, AgentActivity activity) {
+      SyncTrigger sync, AgentActivity activity, ObjectProvider<Engine> engine) {
     this.tenancy = tenancy;
     this.inbox = inbox;
     this.channels = channels;
@@ -61,68 +80,177 @@ public class WatcherAgent implements JobHandler {
     this.events = events;
     this.sync = sync;
     this.activity = activity;
+    this.engine = engine;
   }
 
-  /** The payload of a webhook job: the inbox row id. */
-  public static String payloadOf(long inboxId) {
-    return Long.toString(inboxId);
+  /** The job that processes one row (the recovery sweep's). */
+  public static JobRequest jobFor(UUID tenant, long inboxId) {
+    return JobRequest.of(tenant.toString(), JobKind.WEBHOOK, Long.toString(inboxId)).coalescedBy("inbox:" + inboxId);
+  }
+
+  /** The job that processes the tenant's untried rows; any number of requests while one waits are that one. */
+  public static JobRequest batchJobFor(UUID tenant) {
+    return JobRequest.of(tenant.toString(), JobKind.WEBHOOK, BATCH).coalescedBy("inbox-batch:" + tenant);
   }
 
   @Override
   public void handle(Job job) {
     UUID tenant = UUID.fromString(job.tenant());
-    long inboxId = Long.parseLong(job.payload());
+    if (BATCH.equals(job.payload())) {
+      handleBatch(tenant);
+    } else {
+      handleOne(tenant, Long.parseLong(job.payload()));
+    }
+  }
+
+  private void handleOne(UUID tenant, long inboxId) {
     WebhookOutcome outcome;
     try {
-      outcome = tenancy.inTenant(tenant, () -> process(inboxId));
+      outcome = tenancy.inTenant(tenant, () -> inbox.lock(inboxId)
+          .filter(row -> InboxStore.RECEIVED.equals(row.status()))
+          .map(row -> processAndFinish(List.of(row)).get(0))
+          .orElse(WebhookOutcome.NOTHING));
     } catch (RuntimeException failure) {
       activity.failed(tenant, AgentActivity.WATCHER, failure.getClass().getSimpleName());
       tenancy.runInTenant(tenant, () -> inbox.failedAttempt(inboxId, describe(failure)));
       throw failure;
     }
-    announce(tenant, outcome);
+    announce(tenant, List.of(outcome));
     activity.succeeded(tenant, AgentActivity.WATCHER, 1);
   }
 
-  private WebhookOutcome process(long inboxId) {
-    Optional<InboxRecord> row = inbox.lock(inboxId);
-    if (row.isEmpty() || !InboxStore.RECEIVED.equals(row.get().status())) {
-      return WebhookOutcome.NOTHING;
-    }
-    Optional<ChannelRecord> channel = channels.find(row.get().channelId());
-    if (channel.isEmpty()) {
-      inbox.finish(inboxId, InboxStore.IGNORED, "channel removed");
-      return WebhookOutcome.NOTHING;
-    }
-    ChannelType type = ChannelType.fromWireName(channel.get().type()).orElseThrow();
-    List<StockEvent> stockEvents;
+  private void handleBatch(UUID tenant) {
+    List<WebhookOutcome> outcomes;
+    boolean full;
     try {
-      ChannelConnector connector = registry.connectorFor(type);
-      stockEvents = connector.parseWebhook(connections.of(channel.get()), request(row.get()));
-    } catch (WebhookRejectedException unreadable) {
-      inbox.finish(inboxId, InboxStore.FAILED, unreadable.getMessage());
-      return WebhookOutcome.NOTHING;
+      List<Object> result = tenancy.inTenant(tenant, () -> {
+        List<InboxRecord> rows = inbox.lockUntried(BATCH_SIZE);
+        return List.of(processAndFinish(rows), rows.size() == BATCH_SIZE);
+      });
+      @SuppressWarnings("unchecked")
+      List<WebhookOutcome> done = (List<WebhookOutcome>) result.get(0);
+      outcomes = done;
+      full = (Boolean) result.get(1);
+    } catch (RuntimeException failure) {
+      LOG.warn("a batch of webhooks of tenant {} failed; taking its rows one at a time", tenant, failure);
+      oneAtATime(tenant);
+      return;
     }
-    WebhookOutcome outcome = applier.apply(channel.get().id(), type, stockEvents);
-    for (String externalId : outcome.unmapped()) {
-      audit.record("item.unmapped", "completed", channel.get().id(), null, "watcher",
-          EventPayloads.json("externalId", externalId, "inboxId", inboxId), null);
+    announce(tenant, outcomes);
+    if (!outcomes.isEmpty()) {
+      activity.succeeded(tenant, AgentActivity.WATCHER, outcomes.size());
     }
-    inbox.finish(inboxId, stockEvents.isEmpty() ? InboxStore.IGNORED : InboxStore.PROCESSED, null);
-    return outcome;
+    if (full) {
+      engine.getObject().enqueue(batchJobFor(tenant));
+    }
   }
 
-  private void announce(UUID tenant, WebhookOutcome outcome) {
-    for (AppliedChange change : outcome.changes()) {
-      events.publish(tenant, TenantEvents.STOCK_CHANGED, EventPayloads.json("productId", change.productId(),
-          "sku", change.sku(), "stock", change.stock(), "delta", change.delta(), "kind", change.kind(),
-          "sourceChannelId", change.sourceChannelId()));
+  /** After a failed batch: each row in its own transaction; a row that fails again waits for the sweep. */
+  private void oneAtATime(UUID tenant) {
+    for (long id : tenancy.inTenant(tenant, () -> inbox.untriedIds(BATCH_SIZE))) {
+      try {
+        handleOne(tenant, id);
+      } catch (RuntimeException failure) {
+        LOG.warn("webhook {} of tenant {} failed; the inbox sweep retries it", id, tenant, failure);
+      }
     }
-    outcome.channelsToSync().forEach(channel -> sync.request(tenant, channel));
-    for (String externalId : outcome.unmapped()) {
-      events.publish(tenant, TenantEvents.ITEM_UNMAPPED, EventPayloads.json("channelId", outcome.channelId(), "externalId",
-          externalId));
+  }
+
+  /**
+   * Applies locked rows and writes their statuses, all in the caller's transaction. Every row is
+   * read and its items found first; then the events are applied product by product (see
+   * {@link StockEventApplier#applyInProductOrder}).
+   */
+  private List<WebhookOutcome> processAndFinish(List<InboxRecord> rows) {
+    Map<UUID, Optional<ChannelRecord>> known = new HashMap<>();
+    List<RowWork> work = new ArrayList<>();
+    List<StockEventApplier.Pending> pending = new ArrayList<>();
+    for (InboxRecord row : rows) {
+      RowWork one = read(row, known.computeIfAbsent(row.channelId(), channels::find));
+      work.add(one);
+      for (StockEvent event : one.events) {
+        pending.add(applier.pending(one.applying, one.type, event));
+      }
     }
+    applier.applyInProductOrder(pending);
+    Map<String, List<Long>> finished = new HashMap<>();
+    List<WebhookOutcome> outcomes = new ArrayList<>();
+    for (RowWork one : work) {
+      WebhookOutcome outcome = one.outcome();
+      for (String externalId : outcome.unmapped()) {
+        audit.record("item.unmapped", "completed", outcome.channelId(), null, "watcher",
+            EventPayloads.json("externalId", externalId, "inboxId", one.row.id()), null);
+      }
+      if (outcome.error() != null) {
+        inbox.finish(one.row.id(), outcome.status(), outcome.error());
+      } else if (outcome.status() != null) {
+        finished.computeIfAbsent(outcome.status(), status -> new ArrayList<>()).add(one.row.id());
+      }
+      outcomes.add(outcome);
+    }
+    finished.forEach((status, ids) -> inbox.finishAll(ids, status));
+    return outcomes;
+  }
+
+  /** Parses one row on its channel; a row that cannot be applied says how it is to be finished. */
+  private RowWork read(InboxRecord row, Optional<ChannelRecord> channel) {
+    if (channel.isEmpty()) {
+      return RowWork.finishedAs(row, WebhookOutcome.ignored("channel removed"));
+    }
+    ChannelType type = ChannelType.fromWireName(channel.get().type()).orElseThrow();
+    try {
+      ChannelConnector connector = registry.connectorFor(type);
+      List<StockEvent> events = connector.parseWebhook(connections.of(channel.get()), request(row));
+      return new RowWork(row, type, events, new StockEventApplier.Applying(channel.get().id()), null);
+    } catch (WebhookRejectedException unreadable) {
+      return RowWork.finishedAs(row, WebhookOutcome.failed(unreadable.getMessage()));
+    }
+  }
+
+  /** One row's way through a batch. */
+  private static final class RowWork {
+    final InboxRecord row;
+    final ChannelType type;
+    final List<StockEvent> events;
+    final StockEventApplier.Applying applying;
+    final WebhookOutcome decided;
+
+    RowWork(InboxRecord row, ChannelType type, List<StockEvent> events, StockEventApplier.Applying applying,
+        WebhookOutcome decided) {
+      this.row = row;
+      this.type = type;
+      this.events = events;
+      this.applying = applying;
+      this.decided = decided;
+    }
+
+    static RowWork finishedAs(InboxRecord row, WebhookOutcome outcome) {
+      return new RowWork(row, null, List.of(), null, outcome);
+    }
+
+    WebhookOutcome outcome() {
+      if (decided != null) {
+        return decided;
+      }
+      return applying.outcome().withStatus(events.isEmpty() ? InboxStore.IGNORED : InboxStore.PROCESSED);
+    }
+  }
+
+  private void announce(UUID tenant, List<WebhookOutcome> outcomes) {
+    Set<UUID> toSync = new LinkedHashSet<>();
+    for (WebhookOutcome outcome : outcomes) {
+      for (AppliedChange change : outcome.changes()) {
+        events.publish(tenant, TenantEvents.STOCK_CHANGED, EventPayloads.json("productId", change.productId(),
+            "sku", change.sku(), "stock", change.stock(), "delta", change.delta(), "kind", change.kind(),
+            "sourceChannelId", change.sourceChannelId()));
+      }
+      toSync.addAll(outcome.channelsToSync());
+      for (String externalId : outcome.unmapped()) {
+        events.publish(tenant, TenantEvents.ITEM_UNMAPPED, EventPayloads.json("channelId", outcome.channelId(),
+            "externalId", externalId));
+      }
+    }
+    toSync.forEach(channel -> sync.request(tenant, channel));
   }
 
   private static WebhookRequest request(InboxRecord row) {

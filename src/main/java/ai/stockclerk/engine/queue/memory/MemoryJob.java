@@ -22,6 +22,8 @@ final class MemoryJob {
   String token;
   boolean runAgain;
   String nextPayload;
+  /** Earliest time asked for by the requests that arrived while it ran. */
+  long nextDueMillis;
   String error;
   long dueMillis;
   long deadlineMillis;
@@ -49,6 +51,7 @@ final class MemoryJob {
     payload = nextPayload;
     nextPayload = null;
     runAgain = false;
+    nextDueMillis = 0;
     attempt = 0;
     enqueuedAt = now;
   }

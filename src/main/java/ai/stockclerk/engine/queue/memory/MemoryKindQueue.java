@@ -85,6 +85,8 @@ final class MemoryKindQueue {
         return EnqueueOutcome.MERGED_INTO_QUEUED;
       }
       if (existing != null && existing.state == MemoryJob.State.RUNNING) {
+        long due = clock.instant().plus(request.delay()).toEpochMilli();
+        existing.nextDueMillis = existing.runAgain ? Math.min(existing.nextDueMillis, due) : due;
         existing.runAgain = true;
         existing.nextPayload = request.payload();
         return EnqueueOutcome.RERUN_AFTER_RUNNING;
@@ -158,8 +160,9 @@ final class MemoryKindQueue {
       }
       MemoryLane lane = lanes.get(job.lane);
       if (job.runAgain) {
+        long due = job.nextDueMillis;
         job.resetForRerun(clock.instant());
-        schedule(lane, job, 0, false);
+        schedule(lane, job, due, false);
       } else {
         lane.byCoalescingKey.remove(job.coalescingKey, job);
       }

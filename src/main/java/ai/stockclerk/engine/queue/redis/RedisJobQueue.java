@@ -221,7 +221,8 @@ public final class RedisJobQueue implements JobQueue {
   private Runnable sendComplete(LaneKind target, List<Integer> members, List<Job> jobs, Boolean[] done) {
     String lane = target.lane();
     JobKind kind = target.kind();
-    String[] scriptKeys = {keys.inflight(lane, kind), keys.coalescing(lane, kind), keys.ready(lane, kind)};
+    String[] scriptKeys = {keys.inflight(lane, kind), keys.coalescing(lane, kind), keys.ready(lane, kind),
+        keys.delayed(lane, kind)};
     String[] args = new String[3 + 2 * members.size()];
     args[0] = keys.base(lane);
     args[1] = Long.toString(clock.millis());
@@ -237,9 +238,12 @@ public final class RedisJobQueue implements JobQueue {
       for (int j = 0; j < members.size(); j++) {
         done[members.get(j)] = (Long) result.get(1 + j) >= 0;
       }
-      if ((Long) result.get(0) == 1) {
+      long ring = (Long) result.get(0);
+      if (ring == 1) {
         putBack(kind, lane, 0, -1);
         wakeups.signal(kind);
+      } else if (ring > 1) {
+        putBack(kind, lane, ring, -1);
       }
     };
   }
