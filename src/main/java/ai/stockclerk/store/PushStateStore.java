@@ -1,5 +1,6 @@
 package ai.stockclerk.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,10 +68,12 @@ public class PushStateStore {
         .update();
   }
 
-  /** Channels (other than {@code exceptChannel}) whose item of the product owes a push. */
-  public List<UUID> channelsOwing(UUID productId) {
-    return jdbc.sql("SELECT DISTINCT channel_id FROM channel_items WHERE tenant_id = ? AND product_id = ? AND dirty")
-        .params(Tenancy.current(), productId)
+  /** Channels whose item of any of the products owes a push. */
+  public List<UUID> channelsOwing(Collection<UUID> productIds) {
+    return jdbc.sql("""
+            SELECT DISTINCT channel_id FROM channel_items
+            WHERE tenant_id = ? AND product_id = ANY(cast(? AS uuid[])) AND dirty""")
+        .params(Tenancy.current(), productIds.stream().map(UUID::toString).toArray(String[]::new))
         .query(UUID.class)
         .list();
   }

@@ -27,6 +27,8 @@ class AlertRules {
   private final AlertStore store;
   private final ChannelStore channels;
   private final Tenancy tenancy;
+  private final OpenLowStock open = new OpenLowStock();
+  private static final String PRODUCT_SUBJECT = "product:";
 
   AlertRules(Alerts alerts, AlertStore store, ChannelStore channels, Tenancy tenancy) {
     this.alerts = alerts;
@@ -35,8 +37,18 @@ class AlertRules {
     this.tenancy = tenancy;
   }
 
+  /**
+   * A stock change that leaves the product above its threshold (both carried by the event) changes
+   * nothing when no low-stock alert of the product is open; only the others look at the database.
+   */
   void onStockChanged(UUID tenantId, Map<String, Object> event) {
-    checkProduct(tenantId, EventFields.uuid(event, "productId"));
+    UUID product = EventFields.uuid(event, "productId");
+    Integer stock = EventFields.integer(event, "stock");
+    Integer threshold = EventFields.integer(event, "threshold");
+    if (stock != null && threshold != null && stock > threshold && open.knownClear(tenantId, product)) {
+      return;
+    }
+    checkProduct(tenantId, product);
   }
 
   void onSyncFailed(UUID tenantId, Map<String, Object> event) {
@@ -88,13 +100,25 @@ class AlertRules {
   /** Raises or resolves the low-stock alert of one product from its current stock. */
   void checkProduct(UUID tenantId, UUID productId) {
     tenancy.runInTenant(tenantId, () -> {
+      if (!open.loaded(tenantId)) {
+        open.load(tenantId, openLowStockProducts());
+      }
       LowStockLevel level = store.stockLevel(productId).orElse(null);
       if (level != null && level.isLow()) {
         raiseLowStock(tenantId, level);
       } else {
         alerts.resolve(tenantId, AlertType.LOW_STOCK, productSubject(productId));
+        open.resolved(tenantId, productId);
       }
     });
+  }
+
+  private List<UUID> openLowStockProducts() {
+    return store.unresolvedOfType(AlertType.LOW_STOCK.wireName()).stream()
+        .map(AlertRecord::subject)
+        .filter(subject -> subject.startsWith(PRODUCT_SUBJECT))
+        .map(subject -> UUID.fromString(subject.substring(PRODUCT_SUBJECT.length())))
+        .toList();
   }
 
   /** The periodic sweep: every low product raised, every low-stock alert whose product recovered resolved. */
@@ -103,11 +127,12 @@ class AlertRules {
       List<LowStockLevel> low = store.lowStockLevels();
       low.forEach(level -> raiseLowStock(tenantId, level));
       Set<String> stillLow = low.stream().map(l -> productSubject(l.productId())).collect(Collectors.toSet());
-      for (AlertRecord open : store.unresolvedOfType(AlertType.LOW_STOCK.wireName())) {
-        if (!stillLow.contains(open.subject())) {
-          alerts.resolve(tenantId, AlertType.LOW_STOCK, open.subject());
+      for (AlertRecord alert : store.unresolvedOfType(AlertType.LOW_STOCK.wireName())) {
+        if (!stillLow.contains(alert.subject())) {
+          alerts.resolve(tenantId, AlertType.LOW_STOCK, alert.subject());
         }
       }
+      open.load(tenantId, openLowStockProducts());
     });
   }
 
@@ -122,6 +147,7 @@ class AlertRules {
         : level.name() + " (" + level.sku() + ") is low: " + level.stock() + " left, threshold " + level.threshold();
     alerts.raise(tenantId, AlertType.LOW_STOCK, productSubject(level.productId()), lowStockSeverity(level), message,
         facts);
+    open.raised(tenantId, level.productId());
   }
 
   static AlertSeverity lowStockSeverity(LowStockLevel level) {
@@ -162,7 +188,7 @@ class AlertRules {
   }
 
   static String productSubject(UUID productId) {
-    return "product:" + productId;
+    return PRODUCT_SUBJECT + productId;
   }
 
   static String channelSubject(UUID channelId) {

@@ -38,6 +38,19 @@ final class EventFields {
     return String.valueOf(value);
   }
 
+  /** A whole number, or null when absent or not one. */
+  static Integer integer(Map<String, Object> payload, String field) {
+    Object value = payload.get(field);
+    if (value instanceof Number number) {
+      return number.intValue();
+    }
+    try {
+      return value == null ? null : Integer.valueOf(String.valueOf(value));
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
   static boolean flag(Map<String, Object> payload, String field) {
     Object value = payload.get(field);
     return value instanceof Boolean b ? b : "true".equals(String.valueOf(value));

@@ -111,7 +111,7 @@ public class DriftActions {
   }
 
   private void requestPushes(UUID tenantId, UUID productId) {
-    tenancy.inTenant(tenantId, () -> pushStates.channelsOwing(productId)).forEach(ch -> sync.request(tenantId, ch));
+    tenancy.inTenant(tenantId, () -> pushStates.channelsOwing(List.of(productId))).forEach(ch -> sync.request(tenantId, ch));
   }
 
   private int channelLevel(UUID tenantId, Target target) {

@@ -14,17 +14,22 @@ import ai.stockclerk.store.ReportOutcome;
 import ai.stockclerk.store.StockChange;
 import ai.stockclerk.store.StockLedger;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the stock events of one webhook inside the tenant's transaction (the caller's): finds
- * each item's product, turns the event into a delta through the ledger (which marks the other
- * channels dirty), and marks the source channel too when the level it shows must differ.
+ * Applies the stock events of webhooks inside the tenant's transaction (the caller's): finds each
+ * item's product, turns the event into a delta through the ledger (which marks the other channels
+ * dirty), and marks the source channel too when the level it shows must differ.
  */
 @Component
 class StockEventApplier {
@@ -41,57 +46,68 @@ class StockEventApplier {
     this.pushStates = pushStates;
   }
 
-  WebhookOutcome apply(UUID channelId, ChannelType type, List<StockEvent> events) {
-    Applying applying = new Applying(channelId);
-    for (StockEvent event : events) {
-      applyOne(applying, type, event, items.findByExternalId(channelId, event.externalId()));
-    }
-    return applying.outcome();
-  }
+  /** One webhook's parsed events, to apply into its own outcome. */
+  record Webhook(Applying into, ChannelType type, List<StockEvent> events) {}
 
-  /** An event of one webhook with the item it names, found before any stock moves. */
-  record Pending(Applying into, ChannelType type, StockEvent event, Optional<ChannelItemRecord> item) {}
-
-  /** Finds the item each event names, so a batch can apply them in a lock order. */
-  Pending pending(Applying into, ChannelType type, StockEvent event) {
-    return new Pending(into, type, event, items.findByExternalId(into.channelId, event.externalId()));
-  }
+  private record Pending(Applying into, ChannelType type, StockEvent event, ChannelItemRecord item) {}
 
   /**
-   * Applies several webhooks' events product by product (in each product, in arrival order):
-   * products and their channel items are then locked in one order by every batch and every push
-   * acknowledgement, so two of them never wait on each other.
+   * Applies several webhooks' events with a handful of look-ups for all of them (items per
+   * channel, products, channels owing a push), product by product and in each product in arrival
+   * order: products and their channel items are then locked in one order by every batch and every
+   * push acknowledgement, so two of them never wait on each other.
    */
-  void applyInProductOrder(List<Pending> events) {
-    List<Pending> ordered = new ArrayList<>(events);
-    ordered.sort(java.util.Comparator.comparing(
-        (Pending p) -> p.item().map(ChannelItemRecord::productId).orElse(null),
-        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-    for (Pending pending : ordered) {
-      applyOne(pending.into(), pending.type(), pending.event(), pending.item());
+  void applyAll(List<Webhook> webhooks) {
+    Map<UUID, Set<String>> idsByChannel = new HashMap<>();
+    for (Webhook webhook : webhooks) {
+      for (StockEvent event : webhook.events()) {
+        idsByChannel.computeIfAbsent(webhook.into().channelId, c -> new HashSet<>()).add(event.externalId());
+      }
+    }
+    Map<UUID, Map<String, ChannelItemRecord>> known = new HashMap<>();
+    idsByChannel.forEach((channel, ids) -> known.put(channel, items.findByExternalIds(channel, ids)));
+    List<Pending> pending = new ArrayList<>();
+    for (Webhook webhook : webhooks) {
+      for (StockEvent event : webhook.events()) {
+        ChannelItemRecord item = known.get(webhook.into().channelId).get(event.externalId());
+        if (item == null) {
+          webhook.into().unmapped.add(event.externalId());
+        } else {
+          pending.add(new Pending(webhook.into(), webhook.type(), event, item));
+        }
+      }
+    }
+    pending.sort(Comparator.comparing((Pending p) -> p.item().productId()));
+    Map<UUID, ProductRecord> productsById = products.findAll(
+        pending.stream().map(p -> p.item().productId()).collect(Collectors.toSet()));
+    Set<UUID> moved = new HashSet<>();
+    for (Pending one : pending) {
+      applyOne(one.into(), one.type(), one.event(), one.item(), productsById, moved);
+    }
+    if (!moved.isEmpty()) {
+      List<UUID> owing = pushStates.channelsOwing(moved);
+      webhooks.stream().filter(w -> !w.into().changes.isEmpty()).forEach(w -> w.into().toSync.addAll(owing));
     }
   }
 
-  private void applyOne(Applying applying, ChannelType type, StockEvent event, Optional<ChannelItemRecord> item) {
-    if (item.isEmpty()) {
-      applying.unmapped.add(event.externalId());
-      return;
-    }
+  private void applyOne(Applying applying, ChannelType type, StockEvent event, ChannelItemRecord item,
+      Map<UUID, ProductRecord> productsById, Set<UUID> moved) {
     Optional<Movement> movement = event instanceof LevelReport report
-        ? levelReport(item.get(), type, report)
-        : Optional.of(quantityChange(item.get(), (QuantityChange) event));
+        ? levelReport(item, type, report)
+        : Optional.of(quantityChange(item, (QuantityChange) event));
     if (movement.isEmpty()) {
       applying.echoes += event instanceof LevelReport ? 1 : 0;
       return;
     }
-    Movement moved = movement.get();
-    ProductRecord product = products.get(moved.productId());
-    if (sourceMustBePushed(item.get(), type, event, moved.resultingStock(), product.bufferStock())) {
-      pushStates.markDirty(item.get().id());
+    Movement change = movement.get();
+    // Sku, buffer and threshold do not move with stock: the record read before applying serves.
+    ProductRecord product = productsById.computeIfAbsent(change.productId(), products::get);
+    if (sourceMustBePushed(item, type, event, change.resultingStock(), product.bufferStock())) {
+      pushStates.markDirty(item.id());
     }
-    applying.changes.add(new AppliedChange(product.id(), product.sku(), moved.resultingStock(), moved.delta(),
-        moved.kind(), applying.channelId));
-    applying.toSync.addAll(pushStates.channelsOwing(product.id()));
+    applying.changes.add(new AppliedChange(product.id(), product.sku(), change.resultingStock(),
+        product.effectiveLowStockThreshold(), change.delta(), change.kind(), applying.channelId));
+    moved.add(product.id());
   }
 
   /** What one webhook's events did so far. */

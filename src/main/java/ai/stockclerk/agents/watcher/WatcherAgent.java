@@ -159,20 +159,20 @@ public class WatcherAgent implements JobHandler {
   /**
    * Applies locked rows and writes their statuses, all in the caller's transaction. Every row is
    * read and its items found first; then the events are applied product by product (see
-   * {@link StockEventApplier#applyInProductOrder}).
+   * {@link StockEventApplier#applyAll}).
    */
   private List<WebhookOutcome> processAndFinish(List<InboxRecord> rows) {
     Map<UUID, Optional<ChannelRecord>> known = new HashMap<>();
     List<RowWork> work = new ArrayList<>();
-    List<StockEventApplier.Pending> pending = new ArrayList<>();
+    List<StockEventApplier.Webhook> webhooks = new ArrayList<>();
     for (InboxRecord row : rows) {
       RowWork one = read(row, known.computeIfAbsent(row.channelId(), channels::find));
       work.add(one);
-      for (StockEvent event : one.events) {
-        pending.add(applier.pending(one.applying, one.type, event));
+      if (one.applying != null) {
+        webhooks.add(new StockEventApplier.Webhook(one.applying, one.type, one.events));
       }
     }
-    applier.applyInProductOrder(pending);
+    applier.applyAll(webhooks);
     Map<String, List<Long>> finished = new HashMap<>();
     List<WebhookOutcome> outcomes = new ArrayList<>();
     for (RowWork one : work) {
@@ -241,7 +241,8 @@ public class WatcherAgent implements JobHandler {
     for (WebhookOutcome outcome : outcomes) {
       for (AppliedChange change : outcome.changes()) {
         events.publish(tenant, TenantEvents.STOCK_CHANGED, EventPayloads.json("productId", change.productId(),
-            "sku", change.sku(), "stock", change.stock(), "delta", change.delta(), "kind", change.kind(),
+            "sku", change.sku(), "stock", change.stock(), "threshold", change.lowStockThreshold(),
+            "delta", change.delta(), "kind", change.kind(),
             "sourceChannelId", change.sourceChannelId()));
       }
       toSync.addAll(outcome.channelsToSync());
