@@ -63,6 +63,27 @@ class AlertRulesTest extends AlertServiceTest {
   }
 
   @Test
+  void eventsCarryingTheThresholdRaiseAndResolveAsTheDatabaseWould() {
+    UUID product = api.product(tenant, "ROLL", 10, 2); // threshold 7
+
+    changeStockAsTheWatcherSays(product, -1, 9, 7);
+    assertThat(open(AlertType.LOW_STOCK)).as("well above the threshold, nothing open").isEmpty();
+
+    changeStockAsTheWatcherSays(product, -4, 5, 7);
+    AlertRecord alert = single(AlertType.LOW_STOCK);
+
+    changeStockAsTheWatcherSays(product, 1, 6, 7);
+    assertThat(single(AlertType.LOW_STOCK).occurrences()).isEqualTo(2);
+
+    changeStockAsTheWatcherSays(product, 10, 16, 7);
+    assertThat(open(AlertType.LOW_STOCK)).as("an open alert is resolved when stock rises above").isEmpty();
+    assertThat(alertStore(a -> a.find(alert.id())).orElseThrow().status()).isEqualTo("resolved");
+
+    changeStockAsTheWatcherSays(product, -12, 4, 7);
+    assertThat(single(AlertType.LOW_STOCK).id()).as("raised again after it was resolved").isNotEqualTo(alert.id());
+  }
+
+  @Test
   void anExplicitThresholdWinsOverBufferPlusFive() {
     UUID product = api.product(tenant, "CAKE", 30, 0);
     api.send(org.springframework.http.HttpMethod.PATCH, "/api/v1/products/" + product, tenant.token(),
@@ -224,6 +245,13 @@ class AlertRulesTest extends AlertServiceTest {
     event.put("kind", "adjustment");
     event.put("sourceChannelId", null);
     publish(AlertTopics.STOCK_CHANGED, event);
+  }
+
+  /** As the Watcher announces a change: with the stock it left and the product's threshold. */
+  private void changeStockAsTheWatcherSays(UUID product, int delta, int stock, int threshold) {
+    TestApi.expect(api.post("/api/v1/products/" + product + "/stock", tenant.token(), Map.of("delta", delta)), 200);
+    publish(AlertTopics.STOCK_CHANGED, Map.of("productId", product.toString(), "delta", delta, "stock", stock,
+        "threshold", threshold, "kind", "sale"));
   }
 
   private void publish(String topic, Map<String, Object> payload) {
