@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Remembers where a channel's webhooks go, and the channel itself, for a few seconds, saving two
  * queries and a connection checkout per webhook. Only found routes are kept (random ids cannot
  * fill it); a channel deactivated or removed stops taking webhooks within {@link #TTL} (its rows
- * would be ignored anyway), and a new webhook secret is the only one accepted within the same.
+ * would be ignored anyway), and new settings or a new webhook secret apply within the same.
  */
 @Component
 class RouteCache {

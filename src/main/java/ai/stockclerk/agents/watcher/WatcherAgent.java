@@ -16,6 +16,7 @@ import ai.stockclerk.engine.Job;
 import ai.stockclerk.engine.JobHandler;
 import ai.stockclerk.engine.JobKind;
 import ai.stockclerk.engine.JobRequest;
+import ai.stockclerk.engine.QueueFullException;
 import ai.stockclerk.store.AuditTrail;
 import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.store.ChannelStore;
@@ -119,40 +120,50 @@ public class WatcherAgent implements JobHandler {
     activity.succeeded(tenant, AgentActivity.WATCHER, 1);
   }
 
+  private record Batch(List<WebhookOutcome> outcomes, boolean full) {}
+
   private void handleBatch(UUID tenant) {
-    List<WebhookOutcome> outcomes;
-    boolean full;
+    Batch batch;
     try {
-      List<Object> result = tenancy.inTenant(tenant, () -> {
+      batch = tenancy.inTenant(tenant, () -> {
         List<InboxRecord> rows = inbox.lockUntried(BATCH_SIZE);
-        return List.of(processAndFinish(rows), rows.size() == BATCH_SIZE);
+        return new Batch(processAndFinish(rows), rows.size() == BATCH_SIZE);
       });
-      @SuppressWarnings("unchecked")
-      List<WebhookOutcome> done = (List<WebhookOutcome>) result.get(0);
-      outcomes = done;
-      full = (Boolean) result.get(1);
     } catch (RuntimeException failure) {
       LOG.warn("a batch of webhooks of tenant {} failed; taking its rows one at a time", tenant, failure);
-      oneAtATime(tenant);
+      if (oneAtATime(tenant)) {
+        queueNextBatch(tenant);
+      }
       return;
     }
-    announce(tenant, outcomes);
-    if (!outcomes.isEmpty()) {
-      activity.succeeded(tenant, AgentActivity.WATCHER, outcomes.size());
+    announce(tenant, batch.outcomes());
+    if (!batch.outcomes().isEmpty()) {
+      activity.succeeded(tenant, AgentActivity.WATCHER, batch.outcomes().size());
     }
-    if (full) {
-      engine.getObject().enqueue(batchJobFor(tenant));
+    if (batch.full()) {
+      queueNextBatch(tenant);
     }
   }
 
   /** After a failed batch: each row in its own transaction; a row that fails again waits for the sweep. */
-  private void oneAtATime(UUID tenant) {
-    for (long id : tenancy.inTenant(tenant, () -> inbox.untriedIds(BATCH_SIZE))) {
+  private boolean oneAtATime(UUID tenant) {
+    List<Long> ids = tenancy.inTenant(tenant, () -> inbox.untriedIds(BATCH_SIZE));
+    for (long id : ids) {
       try {
         handleOne(tenant, id);
       } catch (RuntimeException failure) {
         LOG.warn("webhook {} of tenant {} failed; the inbox sweep retries it", id, tenant, failure);
       }
+    }
+    return ids.size() == BATCH_SIZE;
+  }
+
+  private void queueNextBatch(UUID tenant) {
+    try {
+      engine.getObject().enqueue(batchJobFor(tenant));
+    } catch (QueueFullException | IllegalStateException notQueued) {
+      LOG.warn("next webhook batch of tenant {} not queued ({}); the next webhook or the inbox sweep takes it",
+          tenant, notQueued.getMessage());
     }
   }
 
