@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,8 +92,13 @@ class WebhookIngest {
     String dedupKey = dedupKey(events, request);
     String headers = headersJson(request);
     // Only the insert holds a connection: checking and parsing happen before, on the cached channel.
-    Optional<Long> stored = tenancy.inTenant(route.tenantId(),
-        () -> inbox.accept(channel.id(), dedupKey, request.body(), headers));
+    Optional<Long> stored;
+    try {
+      stored = tenancy.inTenant(route.tenantId(), () -> inbox.accept(channel.id(), dedupKey, request.body(), headers));
+    } catch (DataIntegrityViolationException removedMeanwhile) {
+      // The cached channel was deleted in the last few seconds: its webhooks go nowhere now.
+      throw new UnknownChannelException();
+    }
     if (stored.isEmpty()) {
       return Accepted.DUPLICATE;
     }

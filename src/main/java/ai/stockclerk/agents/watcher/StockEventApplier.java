@@ -85,6 +85,7 @@ class StockEventApplier {
       applyOne(one.into(), one.type(), one.event(), one.item(), productsById, moved);
     }
     if (!moved.isEmpty()) {
+      // One look-up for the whole batch; the Watcher asks each of these channels for one push.
       List<UUID> owing = pushStates.channelsOwing(moved);
       webhooks.stream().filter(w -> !w.into().changes.isEmpty()).forEach(w -> w.into().toSync.addAll(owing));
     }

@@ -179,8 +179,8 @@ public class WatcherAgent implements JobHandler {
     for (InboxRecord row : rows) {
       RowWork one = read(row, known.computeIfAbsent(row.channelId(), channels::find));
       work.add(one);
-      if (one.applying != null) {
-        webhooks.add(new StockEventApplier.Webhook(one.applying, one.type, one.events));
+      if (one.applying() != null) {
+        webhooks.add(new StockEventApplier.Webhook(one.applying(), one.type(), one.events()));
       }
     }
     applier.applyAll(webhooks);
@@ -190,12 +190,12 @@ public class WatcherAgent implements JobHandler {
       WebhookOutcome outcome = one.outcome();
       for (String externalId : outcome.unmapped()) {
         audit.record("item.unmapped", "completed", outcome.channelId(), null, "watcher",
-            EventPayloads.json("externalId", externalId, "inboxId", one.row.id()), null);
+            EventPayloads.json("externalId", externalId, "inboxId", one.row().id()), null);
       }
       if (outcome.error() != null) {
-        inbox.finish(one.row.id(), outcome.status(), outcome.error());
+        inbox.finish(one.row().id(), outcome.status(), outcome.error());
       } else if (outcome.status() != null) {
-        finished.computeIfAbsent(outcome.status(), status -> new ArrayList<>()).add(one.row.id());
+        finished.computeIfAbsent(outcome.status(), status -> new ArrayList<>()).add(one.row().id());
       }
       outcomes.add(outcome);
     }
@@ -218,22 +218,9 @@ public class WatcherAgent implements JobHandler {
     }
   }
 
-  /** One row's way through a batch. */
-  private static final class RowWork {
-    final InboxRecord row;
-    final ChannelType type;
-    final List<StockEvent> events;
-    final StockEventApplier.Applying applying;
-    final WebhookOutcome decided;
-
-    RowWork(InboxRecord row, ChannelType type, List<StockEvent> events, StockEventApplier.Applying applying,
-        WebhookOutcome decided) {
-      this.row = row;
-      this.type = type;
-      this.events = events;
-      this.applying = applying;
-      this.decided = decided;
-    }
+  /** One row's way through a batch: its events to apply, or the outcome already decided. */
+  private record RowWork(InboxRecord row, ChannelType type, List<StockEvent> events,
+      StockEventApplier.Applying applying, WebhookOutcome decided) {
 
     static RowWork finishedAs(InboxRecord row, WebhookOutcome outcome) {
       return new RowWork(row, null, List.of(), null, outcome);
