@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +27,11 @@ class RouteCache {
   static final Duration TTL = Duration.ofSeconds(5);
   static final int MAX_ENTRIES = 100_000;
 
-  private record Entry(ChannelRoute route, Instant until) {}
-
-  private record Channel(ChannelRecord channel, Instant until) {}
-
-  private final Map<UUID, Entry> routes = new ConcurrentHashMap<>();
-  private final Map<UUID, Channel> channels = new ConcurrentHashMap<>();
+  private final Expiring<ChannelRoute> routes = new Expiring<>();
+  private final Expiring<ChannelRecord> channels = new Expiring<>();
   private final FlowRoutes store;
   private final Tenancy tenancy;
   private final ChannelStore channelStore;
-  private final Clock clock = Clock.systemUTC();
 
   RouteCache(FlowRoutes store, Tenancy tenancy, ChannelStore channelStore) {
     this.store = store;
@@ -43,40 +39,39 @@ class RouteCache {
     this.channelStore = channelStore;
   }
 
-  /** The routed channel as stored, read in its tenant's transaction when not known or too old. */
-  Optional<ChannelRecord> channel(ChannelRoute route) {
-    Instant now = clock.instant();
-    Channel cached = channels.get(route.channelId());
-    if (cached != null && now.isBefore(cached.until())) {
-      return Optional.of(cached.channel());
-    }
-    Optional<ChannelRecord> found = tenancy.inTenant(route.tenantId(), () -> channelStore.find(route.channelId()));
-    if (found.isPresent()) {
-      if (channels.size() >= MAX_ENTRIES) {
-        channels.clear();
-      }
-      channels.put(route.channelId(), new Channel(found.get(), now.plus(TTL)));
-    } else {
-      channels.remove(route.channelId());
-    }
-    return found;
+  Optional<ChannelRoute> route(UUID channelId) {
+    return routes.get(channelId, () -> store.route(channelId));
   }
 
-  Optional<ChannelRoute> route(UUID channelId) {
-    Instant now = clock.instant();
-    Entry cached = routes.get(channelId);
-    if (cached != null && now.isBefore(cached.until())) {
-      return Optional.of(cached.route());
-    }
-    Optional<ChannelRoute> found = store.route(channelId);
-    if (found.isPresent()) {
-      if (routes.size() >= MAX_ENTRIES) {
-        routes.clear();
+  /** The routed channel as stored, read in its tenant's transaction when not known or too old. */
+  Optional<ChannelRecord> channel(ChannelRoute route) {
+    return channels.get(route.channelId(),
+        () -> tenancy.inTenant(route.tenantId(), () -> channelStore.find(route.channelId())));
+  }
+
+  /** Values found by channel id, each kept for {@link #TTL}; what was not found is not kept. */
+  private static final class Expiring<V> {
+    private record Entry<V>(V value, Instant until) {}
+
+    private final Map<UUID, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    Optional<V> get(UUID channelId, Supplier<Optional<V>> load) {
+      Instant now = clock.instant();
+      Entry<V> cached = entries.get(channelId);
+      if (cached != null && now.isBefore(cached.until())) {
+        return Optional.of(cached.value());
       }
-      routes.put(channelId, new Entry(found.get(), now.plus(TTL)));
-    } else {
-      routes.remove(channelId);
+      Optional<V> found = load.get();
+      if (found.isPresent()) {
+        if (entries.size() >= MAX_ENTRIES) {
+          entries.clear();
+        }
+        entries.put(channelId, new Entry<>(found.get(), now.plus(TTL)));
+      } else {
+        entries.remove(channelId);
+      }
+      return found;
     }
-    return found;
   }
 }

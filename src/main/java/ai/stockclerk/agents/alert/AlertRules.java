@@ -132,7 +132,8 @@ class AlertRules {
           alerts.resolve(tenantId, AlertType.LOW_STOCK, alert.subject());
         }
       }
-      open.load(tenantId, openLowStockProducts());
+      // Every low product is raised above and every other alert resolved: the low ones are what is open.
+      open.load(tenantId, low.stream().map(LowStockLevel::productId).toList());
     });
   }
 

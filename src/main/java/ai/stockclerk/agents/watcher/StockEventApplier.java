@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +54,10 @@ class StockEventApplier {
    * Applies several webhooks' events with a handful of look-ups for all of them (items per
    * channel, products, channels owing a push), product by product and in each product in arrival
    * order: products and their channel items are then locked in one order by every batch and every
-   * push acknowledgement, so two of them never wait on each other.
+   * push acknowledgement, so two of them never wait on each other. Returns the channels that owe
+   * a push of a product the webhooks moved.
    */
-  void applyAll(List<Webhook> webhooks) {
+  List<UUID> applyAll(List<Webhook> webhooks) {
     Map<UUID, Set<String>> idsByChannel = new HashMap<>();
     for (Webhook webhook : webhooks) {
       for (StockEvent event : webhook.events()) {
@@ -84,11 +84,7 @@ class StockEventApplier {
     for (Pending one : pending) {
       applyOne(one.into(), one.type(), one.event(), one.item(), productsById, moved);
     }
-    if (!moved.isEmpty()) {
-      // One look-up for the whole batch; the Watcher asks each of these channels for one push.
-      List<UUID> owing = pushStates.channelsOwing(moved);
-      webhooks.stream().filter(w -> !w.into().changes.isEmpty()).forEach(w -> w.into().toSync.addAll(owing));
-    }
+    return moved.isEmpty() ? List.of() : pushStates.channelsOwing(moved);
   }
 
   private void applyOne(Applying applying, ChannelType type, StockEvent event, ChannelItemRecord item,
@@ -97,8 +93,7 @@ class StockEventApplier {
         ? levelReport(item, type, report)
         : Optional.of(quantityChange(item, (QuantityChange) event));
     if (movement.isEmpty()) {
-      applying.echoes += event instanceof LevelReport ? 1 : 0;
-      return;
+      return; // an echo of our own push, a stale report, or a baseline: stock does not move
     }
     Movement change = movement.get();
     // Sku, buffer and threshold do not move with stock: the record read before applying serves.
@@ -116,15 +111,13 @@ class StockEventApplier {
     private final UUID channelId;
     private final List<AppliedChange> changes = new ArrayList<>();
     private final List<String> unmapped = new ArrayList<>();
-    private final Set<UUID> toSync = new LinkedHashSet<>();
-    private int echoes;
 
     Applying(UUID channelId) {
       this.channelId = channelId;
     }
 
     WebhookOutcome outcome() {
-      return new WebhookOutcome(channelId, changes, unmapped, toSync, echoes);
+      return new WebhookOutcome(channelId, changes, unmapped);
     }
   }
 

@@ -25,11 +25,9 @@ import ai.stockclerk.store.InboxStore;
 import ai.stockclerk.store.Tenancy;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,22 +103,27 @@ public class WatcherAgent implements JobHandler {
   }
 
   private void handleOne(UUID tenant, long inboxId) {
-    WebhookOutcome outcome;
+    Processed processed;
     try {
-      outcome = tenancy.inTenant(tenant, () -> inbox.lock(inboxId)
+      processed = tenancy.inTenant(tenant, () -> inbox.lock(inboxId)
           .filter(row -> InboxStore.RECEIVED.equals(row.status()))
-          .map(row -> processAndFinish(List.of(row)).get(0))
-          .orElse(WebhookOutcome.NOTHING));
+          .map(row -> processAndFinish(List.of(row)))
+          .orElse(Processed.NOTHING));
     } catch (RuntimeException failure) {
       activity.failed(tenant, AgentActivity.WATCHER, failure.getClass().getSimpleName());
       tenancy.runInTenant(tenant, () -> inbox.failedAttempt(inboxId, describe(failure)));
       throw failure;
     }
-    announce(tenant, List.of(outcome));
+    announce(tenant, processed);
     activity.succeeded(tenant, AgentActivity.WATCHER, 1);
   }
 
-  private record Batch(List<WebhookOutcome> outcomes, boolean full) {}
+  /** What a transaction's rows did, and the channels that now owe a push. */
+  private record Processed(List<WebhookOutcome> outcomes, List<UUID> toSync) {
+    static final Processed NOTHING = new Processed(List.of(), List.of());
+  }
+
+  private record Batch(Processed processed, boolean full) {}
 
   private void handleBatch(UUID tenant) {
     Batch batch;
@@ -136,9 +139,9 @@ public class WatcherAgent implements JobHandler {
       }
       return;
     }
-    announce(tenant, batch.outcomes());
-    if (!batch.outcomes().isEmpty()) {
-      activity.succeeded(tenant, AgentActivity.WATCHER, batch.outcomes().size());
+    announce(tenant, batch.processed());
+    if (!batch.processed().outcomes().isEmpty()) {
+      activity.succeeded(tenant, AgentActivity.WATCHER, batch.processed().outcomes().size());
     }
     if (batch.full()) {
       queueNextBatch(tenant);
@@ -172,7 +175,7 @@ public class WatcherAgent implements JobHandler {
    * read and its items found first; then the events are applied product by product (see
    * {@link StockEventApplier#applyAll}).
    */
-  private List<WebhookOutcome> processAndFinish(List<InboxRecord> rows) {
+  private Processed processAndFinish(List<InboxRecord> rows) {
     Map<UUID, Optional<ChannelRecord>> known = new HashMap<>();
     List<RowWork> work = new ArrayList<>();
     List<StockEventApplier.Webhook> webhooks = new ArrayList<>();
@@ -183,7 +186,7 @@ public class WatcherAgent implements JobHandler {
         webhooks.add(new StockEventApplier.Webhook(one.applying(), one.type(), one.events()));
       }
     }
-    applier.applyAll(webhooks);
+    List<UUID> toSync = applier.applyAll(webhooks);
     Map<String, List<Long>> finished = new HashMap<>();
     List<WebhookOutcome> outcomes = new ArrayList<>();
     for (RowWork one : work) {
@@ -194,13 +197,13 @@ public class WatcherAgent implements JobHandler {
       }
       if (outcome.error() != null) {
         inbox.finish(one.row().id(), outcome.status(), outcome.error());
-      } else if (outcome.status() != null) {
+      } else {
         finished.computeIfAbsent(outcome.status(), status -> new ArrayList<>()).add(one.row().id());
       }
       outcomes.add(outcome);
     }
     finished.forEach((status, ids) -> inbox.finishAll(ids, status));
-    return outcomes;
+    return new Processed(outcomes, toSync);
   }
 
   /** Parses one row on its channel; a row that cannot be applied says how it is to be finished. */
@@ -234,22 +237,20 @@ public class WatcherAgent implements JobHandler {
     }
   }
 
-  private void announce(UUID tenant, List<WebhookOutcome> outcomes) {
-    Set<UUID> toSync = new LinkedHashSet<>();
-    for (WebhookOutcome outcome : outcomes) {
+  private void announce(UUID tenant, Processed processed) {
+    for (WebhookOutcome outcome : processed.outcomes()) {
       for (AppliedChange change : outcome.changes()) {
         events.publish(tenant, TenantEvents.STOCK_CHANGED, EventPayloads.json("productId", change.productId(),
             "sku", change.sku(), "stock", change.stock(), "threshold", change.lowStockThreshold(),
             "delta", change.delta(), "kind", change.kind(),
             "sourceChannelId", change.sourceChannelId()));
       }
-      toSync.addAll(outcome.channelsToSync());
       for (String externalId : outcome.unmapped()) {
         events.publish(tenant, TenantEvents.ITEM_UNMAPPED, EventPayloads.json("channelId", outcome.channelId(),
             "externalId", externalId));
       }
     }
-    toSync.forEach(channel -> sync.request(tenant, channel));
+    processed.toSync().forEach(channel -> sync.request(tenant, channel));
   }
 
   private static WebhookRequest request(InboxRecord row) {
