@@ -7,7 +7,6 @@ import ai.stockclerk.channels.ChannelConnector;
 import ai.stockclerk.channels.ChannelRegistry;
 import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.StockEvent;
-import ai.stockclerk.channels.WebhookRejectedException;
 import ai.stockclerk.channels.WebhookRequest;
 import ai.stockclerk.engine.Engine;
 import ai.stockclerk.engine.QueueFullException;
@@ -15,7 +14,6 @@ import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.store.FlowRoutes;
 import ai.stockclerk.store.FlowRoutes.ChannelRoute;
 import ai.stockclerk.store.InboxStore;
-import ai.stockclerk.store.Tenancy;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,17 +39,15 @@ class WebhookIngest {
 
   private final FlowRoutes routes;
   private final RouteCache routeCache;
-  private final Tenancy tenancy;
   private final ChannelRegistry registry;
   private final ChannelConnections connections;
   private final InboxStore inbox;
   private final Engine engine;
 
-  WebhookIngest(FlowRoutes routes, RouteCache routeCache, Tenancy tenancy, ChannelRegistry registry,
+  WebhookIngest(FlowRoutes routes, RouteCache routeCache, ChannelRegistry registry,
       ChannelConnections connections, InboxStore inbox, Engine engine) {
     this.routes = routes;
     this.routeCache = routeCache;
-    this.tenancy = tenancy;
     this.registry = registry;
     this.connections = connections;
     this.inbox = inbox;
@@ -91,10 +87,11 @@ class WebhookIngest {
     List<StockEvent> events = connector.parseWebhook(connection, request);
     String dedupKey = dedupKey(events, request);
     String headers = headersJson(request);
-    // Only the insert holds a connection: checking and parsing happen before, on the cached channel.
+    // Only the insert holds a connection, for one round trip: checking and parsing happen before,
+    // on the cached channel.
     Optional<Long> stored;
     try {
-      stored = tenancy.inTenant(route.tenantId(), () -> inbox.accept(channel.id(), dedupKey, request.body(), headers));
+      stored = inbox.acceptAsTenant(route.tenantId(), channel.id(), dedupKey, request.body(), headers);
     } catch (DataIntegrityViolationException removedMeanwhile) {
       // The cached channel was deleted in the last few seconds: its webhooks go nowhere now.
       throw new UnknownChannelException();

@@ -4,9 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.HashMap;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,20 +58,6 @@ public class ChannelItemStore {
         .params(Tenancy.current(), channelId, externalId)
         .query(ChannelItemStore::item)
         .optional();
-  }
-
-  /** The channel's items among {@code externalIds}, by external id; unknown ids are absent. */
-  public Map<String, ChannelItemRecord> findByExternalIds(UUID channelId, Collection<String> externalIds) {
-    Map<String, ChannelItemRecord> found = new HashMap<>();
-    if (externalIds.isEmpty()) {
-      return found;
-    }
-    jdbc.sql("SELECT * FROM channel_items WHERE tenant_id = ? AND channel_id = ? AND external_id = ANY(?)")
-        .params(Tenancy.current(), channelId, externalIds.toArray(String[]::new))
-        .query(ChannelItemStore::item)
-        .list()
-        .forEach(item -> found.put(item.externalId(), item));
-    return found;
   }
 
   /** Mappings filtered by product and/or channel (either may be null). */

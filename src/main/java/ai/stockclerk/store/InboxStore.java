@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The webhook inbox (invariant I2, I4): a webhook is answered 2xx only once its row is here, and its
- * effect commits together with the row's status. Every method runs inside {@link Tenancy#inTenant}.
+ * effect commits together with the row's status. Every method but
+ * {@link #acceptAsTenant} runs inside {@link Tenancy#inTenant}.
  */
 @Repository
 public class InboxStore {
@@ -25,43 +26,64 @@ public class InboxStore {
     this.jdbc = jdbc;
   }
 
-  /** Writes the row; empty when the same event (same dedup key on the channel) is already here. */
-  public Optional<Long> accept(UUID channelId, String dedupKey, byte[] body, String headersJson) {
-    return jdbc.sql("""
-            INSERT INTO webhook_inbox (tenant_id, channel_id, dedup_key, body, headers)
-            VALUES (?, ?, ?, ?, cast(? AS jsonb))
-            ON CONFLICT (channel_id, dedup_key) DO NOTHING RETURNING id""")
-        .params(Tenancy.current(), channelId, dedupKey, body, headersJson)
-        .query(Long.class)
-        .optional();
+  /**
+   * Writes the row as {@code tenantId} in one statement of its own (one round trip, committed when
+   * it returns); empty when the same event is already here. It sets the tenant wall itself, so it
+   * must not run inside another transaction, whose tenant it would change.
+   */
+  public Optional<Long> acceptAsTenant(UUID tenantId, UUID channelId, String dedupKey, byte[] body,
+      String headersJson) {
+    Tenancy.requireOwnTransaction("storing a webhook");
+    List<Long> stored = jdbc.sql("SELECT accept_webhook(?, ?, ?, ?, cast(? AS jsonb))")
+        .params(tenantId, channelId, dedupKey, body, headersJson)
+        .query((rs, n) -> {
+          long id = rs.getLong(1);
+          return rs.wasNull() ? null : id;
+        })
+        .list();
+    return stored.isEmpty() ? Optional.empty() : Optional.ofNullable(stored.get(0));
   }
 
-  /** The row, locked until the transaction ends, so one event is processed by one worker at a time. */
-  public Optional<InboxRecord> lock(long id) {
-    return jdbc.sql("SELECT * FROM webhook_inbox WHERE id = ? AND tenant_id = ? FOR UPDATE")
+  /**
+   * Takes the row if it still owes processing: it is marked processed and its attempt counted, and it
+   * stays locked until the transaction ends, so one event is processed by one worker at a time. If
+   * the processing fails the transaction rolls back and the row owes processing again. Empty when
+   * the row is gone or someone processed it already.
+   */
+  public Optional<InboxRecord> claim(long id) {
+    return jdbc.sql(CLAIM + "WHERE id = ? AND tenant_id = ? AND status = 'received' RETURNING *")
         .params(id, Tenancy.current())
         .query(InboxStore::record)
         .optional();
   }
 
+  /**
+   * Takes the tenant's oldest rows still owing processing that no one has tried yet, as
+   * {@link #claim} does, oldest first; rows another worker holds are skipped rather than waited
+   * for. Rows whose processing failed once are left to the recovery sweep, which takes them one at
+   * a time.
+   */
+  public List<InboxRecord> claimUntried(int limit) {
+    List<InboxRecord> rows = new java.util.ArrayList<>(jdbc.sql(CLAIM + """
+            WHERE id IN (SELECT id FROM webhook_inbox WHERE tenant_id = ? AND status = 'received' AND attempts = 0
+                         ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING *""")
+        .params(Tenancy.current(), limit)
+        .query(InboxStore::record)
+        .list());
+    rows.sort(java.util.Comparator.comparingLong(InboxRecord::id));
+    return rows;
+  }
+
+  private static final String CLAIM = """
+      UPDATE webhook_inbox SET status = 'processed', last_error = NULL, attempts = attempts + 1,
+        processed_at = now()
+      """;
+
   private static InboxRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new InboxRecord(rs.getLong("id"), Rows.uuid(rs, "channel_id"), rs.getString("dedup_key"),
         rs.getBytes("body"), rs.getString("headers"), Rows.instant(rs, "received_at"), rs.getString("status"),
         rs.getInt("attempts"));
-  }
-
-  /**
-   * The tenant's oldest rows still owing processing that no one has tried yet, locked; rows another
-   * worker holds are skipped rather than waited for. Rows whose processing failed once are left to
-   * the recovery sweep, which takes them one at a time.
-   */
-  public List<InboxRecord> lockUntried(int limit) {
-    return jdbc.sql("""
-            SELECT * FROM webhook_inbox WHERE tenant_id = ? AND status = 'received' AND attempts = 0
-            ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
-        .params(Tenancy.current(), limit)
-        .query(InboxStore::record)
-        .list();
   }
 
   /** Ids of the tenant's untried rows, oldest first, without locking them. */
@@ -74,22 +96,19 @@ public class InboxStore {
         .list();
   }
 
-  /** Finishes many rows with one status and no error. */
-  public void finishAll(List<Long> ids, String status) {
+  /** Gives claimed rows another final status than processed, with no error. */
+  public void finishAs(List<Long> ids, String status) {
     if (ids.isEmpty()) {
       return;
     }
-    jdbc.sql("""
-            UPDATE webhook_inbox SET status = ?, last_error = NULL, attempts = attempts + 1, processed_at = now()
-            WHERE id = ANY(?) AND tenant_id = ?""")
+    jdbc.sql("UPDATE webhook_inbox SET status = ? WHERE id = ANY(?) AND tenant_id = ?")
         .params(status, ids.toArray(Long[]::new), Tenancy.current())
         .update();
   }
 
-  public void finish(long id, String status, String error) {
-    jdbc.sql("""
-            UPDATE webhook_inbox SET status = ?, last_error = ?, attempts = attempts + 1, processed_at = now()
-            WHERE id = ? AND tenant_id = ?""")
+  /** Gives a claimed row another final status than processed, with the reason. */
+  public void finishAs(long id, String status, String error) {
+    jdbc.sql("UPDATE webhook_inbox SET status = ?, last_error = ? WHERE id = ? AND tenant_id = ?")
         .params(status, error, id, Tenancy.current())
         .update();
   }

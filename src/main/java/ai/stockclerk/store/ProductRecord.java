@@ -21,6 +21,10 @@ public record ProductRecord(
 
   /** Low stock is at or below this; without an explicit threshold it is the buffer plus five. */
   public int effectiveLowStockThreshold() {
+    return effectiveLowStockThreshold(lowStockThreshold, bufferStock);
+  }
+
+  public static int effectiveLowStockThreshold(Integer lowStockThreshold, int bufferStock) {
     return lowStockThreshold != null ? lowStockThreshold : bufferStock + 5;
   }
 }

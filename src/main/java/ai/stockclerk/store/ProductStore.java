@@ -3,9 +3,6 @@ package ai.stockclerk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.HashMap;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,20 +45,6 @@ public class ProductStore {
         .params(id, Tenancy.current())
         .query(ProductStore::product)
         .optional();
-  }
-
-  /** The products among {@code ids}, by id; unknown ids are absent. */
-  public Map<UUID, ProductRecord> findAll(Collection<UUID> ids) {
-    Map<UUID, ProductRecord> found = new HashMap<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    jdbc.sql("SELECT * FROM products WHERE tenant_id = ? AND id = ANY(cast(? AS uuid[]))")
-        .params(Tenancy.current(), ids.stream().map(UUID::toString).toArray(String[]::new))
-        .query(ProductStore::product)
-        .list()
-        .forEach(product -> found.put(product.id(), product));
-    return found;
   }
 
   public ProductRecord get(UUID id) {

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Push states of channel items for the Sync agent (invariant I3). A push clears the dirty flag only
- * when no change arrived while it ran. Every method runs inside {@link Tenancy#inTenant}.
+ * when no change arrived while it ran. {@link #toPush} and {@link #settle} are statements of their
+ * own that set the tenant wall themselves (one round trip each around a vendor call);
+ * {@link #channelsOwing} runs inside {@link Tenancy#inTenant}.
  */
 @Repository
 public class PushStateStore {
@@ -19,53 +21,54 @@ public class PushStateStore {
     this.jdbc = jdbc;
   }
 
-  /** Dirty items of a channel with their product's current stock, oldest first. */
-  public List<PushState> dirty(UUID channelId, int limit) {
-    return jdbc.sql("""
-            SELECT i.id, i.product_id, i.external_id, p.stock, p.buffer_stock, i.reported_level, i.pushed_level,
-                   i.dirty_version
-            FROM channel_items i JOIN products p ON p.id = i.product_id AND p.tenant_id = i.tenant_id
-            WHERE i.tenant_id = ? AND i.channel_id = ? AND i.dirty
-            ORDER BY i.dirty_since, i.id LIMIT ?""")
-        .params(Tenancy.current(), channelId, limit)
+  /**
+   * A channel's dirty items with their product's current stock, oldest first, read as
+   * {@code tenantId} in one statement of its own; none when the channel is not served: inactive,
+   * gone, or disconnected because the vendor refused its credentials (a channel whose status detail
+   * is {@code notCheckedDetail} is disconnected only until its first check, and is served
+   * meanwhile). Its items then stay dirty for when it is served again.
+   */
+  public List<PushState> toPush(UUID tenantId, UUID channelId, int limit, String notCheckedDetail) {
+    Tenancy.requireOwnTransaction("reading what to push");
+    return jdbc.sql("SELECT * FROM items_to_push(?, ?, ?, ?)")
+        .params(tenantId, channelId, limit, notCheckedDetail)
         .query((rs, n) -> new PushState(Rows.uuid(rs, "id"), Rows.uuid(rs, "product_id"), rs.getString("external_id"),
             rs.getInt("stock"), rs.getInt("buffer_stock"), Rows.integer(rs, "reported_level"),
             Rows.integer(rs, "pushed_level"), rs.getLong("dirty_version")))
         .list();
   }
 
+  /** One item's end of a push: acknowledged at {@code level}, or given up at it. */
+  public record Settled(UUID itemId, int level, long versionPushed, boolean acknowledged) {}
+
+  /** An audit row written with a push's settlement (actor: sync, channel: the pushed one). */
+  public record PushAudit(String type, String status, UUID productId, String detailJson, String error) {}
+
   /**
-   * The channel acknowledged {@code level}: it is what we pushed and what the channel shows now.
-   * Unlike {@link ChannelItemStore#recordPushed} the vendor's report time is left alone, so a sale
-   * the vendor reports with a time before our acknowledgement still counts.
+   * Records what a push settled, as {@code tenantId} in one statement of its own, in the order
+   * given (the caller's lock order), with the push's audit rows. An acknowledged level is what we
+   * pushed and what the channel shows now; unlike {@link ChannelItemStore#recordPushed} the
+   * vendor's report time is left alone, so a sale the vendor reports with a time before our
+   * acknowledgement still counts. An item stays dirty when a change arrived while the push ran.
    */
-  public void acknowledged(UUID itemId, int level, long versionPushed) {
+  public void settle(UUID tenantId, UUID channelId, List<Settled> settled, List<PushAudit> audits) {
+    Tenancy.requireOwnTransaction("settling a push");
     jdbc.sql("""
-            UPDATE channel_items SET pushed_level = ?, pushed_at = now(), desired_level = ?, reported_level = ?,
-              dirty = (dirty_version <> ?), dirty_since = CASE WHEN dirty_version <> ? THEN dirty_since END
-            WHERE id = ? AND tenant_id = ?""")
-        .params(level, level, level, versionPushed, versionPushed, itemId, Tenancy.current())
-        .update();
-  }
-
-  /** Nothing to send (the channel already shows the level), or given up: no longer owed. */
-  public void clean(UUID itemId, int desiredLevel, long version) {
-    jdbc.sql("""
-            UPDATE channel_items SET desired_level = ?, dirty = (dirty_version <> ?),
-              dirty_since = CASE WHEN dirty_version <> ? THEN dirty_since END
-            WHERE id = ? AND tenant_id = ?""")
-        .params(desiredLevel, version, version, itemId, Tenancy.current())
-        .update();
-  }
-
-  /** Marks one item as owing a push (the source channel of a change whose shown level must differ). */
-  public void markDirty(UUID itemId) {
-    jdbc.sql("""
-            UPDATE channel_items
-            SET dirty = true, dirty_since = coalesce(dirty_since, now()), dirty_version = dirty_version + 1
-            WHERE id = ? AND tenant_id = ?""")
-        .params(itemId, Tenancy.current())
-        .update();
+            SELECT settle_pushes(?, ?, cast(? AS uuid[]), cast(? AS integer[]), cast(? AS bigint[]),
+              cast(? AS boolean[]), cast(? AS text[]), cast(? AS text[]), cast(? AS uuid[]), cast(? AS jsonb[]),
+              cast(? AS text[]))""")
+        .params(tenantId, channelId,
+            settled.stream().map(s -> s.itemId().toString()).toArray(String[]::new),
+            settled.stream().map(Settled::level).toArray(Integer[]::new),
+            settled.stream().map(Settled::versionPushed).toArray(Long[]::new),
+            settled.stream().map(Settled::acknowledged).toArray(Boolean[]::new),
+            audits.stream().map(PushAudit::type).toArray(String[]::new),
+            audits.stream().map(PushAudit::status).toArray(String[]::new),
+            audits.stream().map(a -> a.productId() == null ? null : a.productId().toString()).toArray(String[]::new),
+            audits.stream().map(a -> a.detailJson() == null ? "{}" : a.detailJson()).toArray(String[]::new),
+            audits.stream().map(PushAudit::error).toArray(String[]::new))
+        .query((rs, n) -> n)
+        .list();
   }
 
   /** Channels whose item of any of the products owes a push. */
@@ -76,14 +79,5 @@ public class PushStateStore {
         .params(Tenancy.current(), productIds.stream().map(UUID::toString).toArray(String[]::new))
         .query(UUID.class)
         .list();
-  }
-
-  /** Records a vendor's report of a level without moving stock (the echo of our own push). */
-  public void recordEcho(UUID itemId, int level, java.time.Instant at) {
-    jdbc.sql("""
-            UPDATE channel_items SET reported_level = ?, reported_at = greatest(reported_at, ?)
-            WHERE id = ? AND tenant_id = ?""")
-        .params(level, Rows.timestamp(at), itemId, Tenancy.current())
-        .update();
   }
 }

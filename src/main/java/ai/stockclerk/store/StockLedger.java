@@ -3,6 +3,8 @@ package ai.stockclerk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -33,6 +35,46 @@ public class StockLedger {
         .query(StockLedger::movement)
         .optional()
         .orElseThrow(() -> new NotFoundException("product"));
+  }
+
+  /**
+   * Applies many channels' events in one round trip, by the rules of {@link #apply} and
+   * {@link #applyChannelReport}: an event of an item no channel item maps is reported unmapped; the
+   * source item is marked dirty when the level its channel shows must differ; products are locked
+   * in one order (V5 {@code apply_stock_events}).
+   */
+  public LedgerEvent.Applied applyEvents(List<LedgerEvent> events) {
+    if (events.isEmpty()) {
+      return new LedgerEvent.Applied(List.of(), List.of());
+    }
+    LedgerEvent.Outcome[] outcomes = new LedgerEvent.Outcome[events.size()];
+    List<UUID> owing = new ArrayList<>();
+    jdbc.sql("""
+            SELECT * FROM apply_stock_events(?, cast(? AS uuid[]), cast(? AS text[]), cast(? AS boolean[]),
+              cast(? AS integer[]), cast(? AS timestamptz[]), cast(? AS text[]), cast(? AS text[]), cast(? AS text[]),
+              cast(? AS text[]))""")
+        .params(Tenancy.current(),
+            events.stream().map(e -> e.channelId().toString()).toArray(String[]::new),
+            events.stream().map(LedgerEvent::externalId).toArray(String[]::new),
+            events.stream().map(LedgerEvent::levelReport).toArray(Boolean[]::new),
+            events.stream().map(LedgerEvent::amount).toArray(Integer[]::new),
+            events.stream().map(e -> e.occurredAt() == null ? null : e.occurredAt().toString()).toArray(String[]::new),
+            events.stream().map(LedgerEvent::eventId).toArray(String[]::new),
+            events.stream().map(e -> e.kind().wireName()).toArray(String[]::new),
+            events.stream().map(e -> e.kindUp() == null ? null : e.kindUp().wireName()).toArray(String[]::new),
+            events.stream().map(LedgerEvent::role).toArray(String[]::new))
+        .query(rs -> {
+          String outcome = rs.getString("outcome");
+          if ("owing".equals(outcome)) {
+            owing.add(Rows.uuid(rs, "channel_id"));
+            return;
+          }
+          int buffer = rs.getInt("buffer_stock");
+          outcomes[rs.getInt("ordinal") - 1] = new LedgerEvent.Outcome(outcome, Rows.uuid(rs, "product_id"),
+              rs.getString("sku"), rs.getInt("delta"), rs.getString("kind"), rs.getInt("resulting_stock"),
+              ProductRecord.effectiveLowStockThreshold(Rows.integer(rs, "low_stock_threshold"), buffer));
+        });
+    return new LedgerEvent.Applied(List.of(outcomes), owing);
   }
 
   /** Sets stock to an absolute level (a stock count), recorded as the delta from the current level. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,6 +52,16 @@ public class Tenancy {
       work.run();
       return null;
     });
+  }
+
+  /**
+   * For store calls that set the tenant wall themselves, in a statement that is its own transaction
+   * (one round trip on the hot path): inside another transaction they would change its tenant.
+   */
+  static void requireOwnTransaction(String what) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(what + " runs in a transaction of its own");
+    }
   }
 
   /** The tenant of the running transaction; store code calls this to add its explicit filter. */

@@ -1,6 +1,7 @@
 package ai.stockclerk.agents.sync;
 
 import ai.stockclerk.agents.ChannelConnections;
+import ai.stockclerk.agents.RecentChannels;
 import ai.stockclerk.agents.FlowProperties;
 import ai.stockclerk.agents.events.EventPayloads;
 import ai.stockclerk.agents.events.TenantEvents;
@@ -23,6 +24,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,8 @@ public class SyncAgent implements JobHandler {
   public static final String NOT_CHECKED = "credentials not checked yet";
 
   private final Tenancy tenancy;
-  private final ChannelStore channels;
+  private final RecentChannels channels;
+  private final ChannelStore channelStore;
   private final PushStateStore pushStates;
   private final ChannelRegistry registry;
   private final ChannelConnections connections;
@@ -58,11 +61,12 @@ public class SyncAgent implements JobHandler {
   private final ChannelBreakers breakers;
   private volatile int maxAttempts = Integer.MAX_VALUE;
 
-  SyncAgent(Tenancy tenancy, ChannelStore channels, PushStateStore pushStates, ChannelRegistry registry,
+  SyncAgent(Tenancy tenancy, RecentChannels channels, ChannelStore channelStore, PushStateStore pushStates, ChannelRegistry registry,
       ChannelConnections connections, AuditTrail audit, TenantEvents events, SyncTrigger trigger,
       AgentActivity activity, FlowProperties properties) {
     this.tenancy = tenancy;
     this.channels = channels;
+    this.channelStore = channelStore;
     this.pushStates = pushStates;
     this.registry = registry;
     this.connections = connections;
@@ -105,7 +109,7 @@ public class SyncAgent implements JobHandler {
     long start = System.nanoTime();
     Optional<PushPlan> plan;
     try {
-      plan = tenancy.inTenant(tenant, () -> plan(channelId));
+      plan = plan(tenant, channelId);
     } catch (RuntimeException failure) {
       breaker.releasePermission();
       throw failure;
@@ -117,34 +121,37 @@ public class SyncAgent implements JobHandler {
     push(tenant, channelId, plan.get(), breaker, start, attempt);
   }
 
-  private Optional<PushPlan> plan(UUID channelId) {
-    Optional<ChannelRecord> channel = channels.find(channelId);
-    if (channel.isEmpty() || !served(channel.get())) {
+  private Optional<PushPlan> plan(UUID tenant, UUID channelId) {
+    Optional<ChannelRecord> channel = channels.find(tenant, channelId);
+    if (channel.isEmpty()) {
       return Optional.empty();
     }
     ChannelType type = ChannelType.fromWireName(channel.get().type()).orElseThrow();
-    List<PushState> dirty = pushStates.dirty(channelId, properties.syncBatchLimit());
+    List<PushState> dirty = pushStates.toPush(tenant, channelId, properties.syncBatchLimit(), NOT_CHECKED);
     List<LevelUpdate> updates = new ArrayList<>();
     Map<String, PushState> byExternalId = new LinkedHashMap<>();
+    List<PushState> alreadyShown = new ArrayList<>();
     for (PushState state : dirty) {
       int level = LevelsToShow.of(type, state);
       if (LevelsToShow.alreadyShown(type, state, level)) {
-        pushStates.clean(state.itemId(), level, state.dirtyVersion());
+        alreadyShown.add(state);
       } else {
         updates.add(LevelsToShow.update(state, level));
         byExternalId.put(state.externalId(), state);
       }
+    }
+    if (!alreadyShown.isEmpty()) {
+      // Nothing to send for these: the channel shows the level already. Settled in lock order.
+      alreadyShown.sort(Comparator.comparing(PushState::productId));
+      pushStates.settle(tenant, channelId, alreadyShown.stream()
+          .map(state -> new PushStateStore.Settled(state.itemId(), LevelsToShow.of(type, state), state.dirtyVersion(), false))
+          .toList(), List.of());
     }
     if (updates.isEmpty()) {
       return Optional.of(new PushPlan(null, null, updates, byExternalId, false));
     }
     return Optional.of(new PushPlan(connections.of(channel.get()), registry.connectorFor(type), updates, byExternalId,
         dirty.size() >= properties.syncBatchLimit()));
-  }
-
-  /** Inactive channels and channels whose credentials were refused are skipped; their items stay dirty. */
-  private static boolean served(ChannelRecord channel) {
-    return channel.active() && !("disconnected".equals(channel.status()) && !NOT_CHECKED.equals(channel.statusDetail()));
   }
 
   private void push(UUID tenant, UUID channelId, PushPlan plan, CircuitBreaker breaker, long start, int attempt) {
@@ -181,31 +188,32 @@ public class SyncAgent implements JobHandler {
   private void finish(UUID tenant, UUID channelId, PushPlan plan, PushResult result, long nanos) {
     long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
     List<String> givenUp = new ArrayList<>();
-    int[] conflicts = {0};
+    int conflicts = 0;
     // Items are acknowledged in product order, the order the Watcher locks them in (no deadlocks).
     List<LevelUpdate> inLockOrder = new ArrayList<>(plan.updates());
-    inLockOrder.sort(java.util.Comparator.comparing(u -> plan.byExternalId().get(u.externalId()).productId()));
-    tenancy.runInTenant(tenant, () -> {
-      for (LevelUpdate update : inLockOrder) {
-        PushState state = plan.byExternalId().get(update.externalId());
-        if (result.acknowledged().contains(update.externalId())) {
-          pushStates.acknowledged(state.itemId(), update.level(), state.dirtyVersion());
-        } else if (result.rejected().containsKey(update.externalId())) {
-          String reason = result.rejected().get(update.externalId());
-          if (isStaleCompare(reason)) {
-            conflicts[0]++;
-          } else {
-            pushStates.clean(state.itemId(), update.level(), state.dirtyVersion());
-            givenUp.add(update.externalId());
-            audit.record("sync.item_rejected", "failed", channelId, state.productId(), "sync",
-                EventPayloads.json("externalId", update.externalId(), "level", update.level()), reason);
-          }
+    inLockOrder.sort(Comparator.comparing(u -> plan.byExternalId().get(u.externalId()).productId()));
+    List<PushStateStore.Settled> settled = new ArrayList<>();
+    List<PushStateStore.PushAudit> audits = new ArrayList<>();
+    for (LevelUpdate update : inLockOrder) {
+      PushState state = plan.byExternalId().get(update.externalId());
+      if (result.acknowledged().contains(update.externalId())) {
+        settled.add(new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(), true));
+      } else if (result.rejected().containsKey(update.externalId())) {
+        String reason = result.rejected().get(update.externalId());
+        if (isStaleCompare(reason)) {
+          conflicts++;
+        } else {
+          settled.add(new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(), false));
+          givenUp.add(update.externalId());
+          audits.add(new PushStateStore.PushAudit("sync.item_rejected", "failed", state.productId(),
+              EventPayloads.json("externalId", update.externalId(), "level", update.level()), reason));
         }
       }
-      audit.record("sync.push", givenUp.isEmpty() ? "completed" : "failed", channelId, null, "sync",
-          EventPayloads.json("items", plan.updates().size(), "acknowledged", result.acknowledged().size(),
-              "rejected", result.rejected().size(), "conflicts", conflicts[0], "durationMs", millis), null);
-    });
+    }
+    audits.add(new PushStateStore.PushAudit("sync.push", givenUp.isEmpty() ? "completed" : "failed", null,
+        EventPayloads.json("items", plan.updates().size(), "acknowledged", result.acknowledged().size(),
+            "rejected", result.rejected().size(), "conflicts", conflicts, "durationMs", millis), null));
+    pushStates.settle(tenant, channelId, settled, audits);
     events.publish(tenant, TenantEvents.SYNC_COMPLETED, EventPayloads.json("channelId", channelId,
         "items", result.acknowledged().size(), "durationMs", millis));
     if (!givenUp.isEmpty()) {
@@ -214,7 +222,7 @@ public class SyncAgent implements JobHandler {
           "externalIds", givenUp, "givenUp", true));
     }
     activity.succeeded(tenant, AgentActivity.SYNC, result.acknowledged().size());
-    if (plan.moreWaiting() || conflicts[0] > 0) {
+    if (plan.moreWaiting() || conflicts > 0) {
       trigger.later(tenant, channelId, properties.minPushInterval());
     }
   }
@@ -233,7 +241,7 @@ public class SyncAgent implements JobHandler {
 
   private void disconnected(UUID tenant, UUID channelId, PushPlan plan, ChannelException failure) {
     String detail = "the vendor refused the credentials";
-    tenancy.runInTenant(tenant, () -> channels.recordCredentialCheck(channelId, "disconnected", detail));
+    tenancy.runInTenant(tenant, () -> channelStore.recordCredentialCheck(channelId, "disconnected", detail));
     events.publish(tenant, TenantEvents.CHANNEL_STATUS, EventPayloads.json("channelId", channelId,
         "status", "disconnected", "detail", detail));
     failed(tenant, channelId, plan, "authentication", failure, true);

@@ -1,6 +1,7 @@
 package ai.stockclerk.agents.watcher;
 
 import ai.stockclerk.agents.ChannelConnections;
+import ai.stockclerk.agents.RecentChannels;
 import ai.stockclerk.agents.events.EventPayloads;
 import ai.stockclerk.agents.events.TenantEvents;
 import ai.stockclerk.agents.status.AgentActivity;
@@ -19,7 +20,6 @@ import ai.stockclerk.engine.JobRequest;
 import ai.stockclerk.engine.QueueFullException;
 import ai.stockclerk.store.AuditTrail;
 import ai.stockclerk.store.ChannelRecord;
-import ai.stockclerk.store.ChannelStore;
 import ai.stockclerk.store.InboxRecord;
 import ai.stockclerk.store.InboxStore;
 import ai.stockclerk.store.Tenancy;
@@ -56,7 +56,7 @@ public class WatcherAgent implements JobHandler {
 
   private final Tenancy tenancy;
   private final InboxStore inbox;
-  private final ChannelStore channels;
+  private final RecentChannels channels;
   private final ChannelRegistry registry;
   private final ChannelConnections connections;
   private final StockEventApplier applier;
@@ -66,7 +66,7 @@ public class WatcherAgent implements JobHandler {
   private final AgentActivity activity;
   private final ObjectProvider<Engine> engine;
 
-  WatcherAgent(Tenancy tenancy, InboxStore inbox, ChannelStore channels, ChannelRegistry registry,
+  WatcherAgent(Tenancy tenancy, InboxStore inbox, RecentChannels channels, ChannelRegistry registry,
       ChannelConnections connections, StockEventApplier applier, AuditTrail audit, TenantEvents events,
       SyncTrigger sync, AgentActivity activity, ObjectProvider<Engine> engine) {
     this.tenancy = tenancy;
@@ -105,9 +105,8 @@ public class WatcherAgent implements JobHandler {
   private void handleOne(UUID tenant, long inboxId) {
     Processed processed;
     try {
-      processed = tenancy.inTenant(tenant, () -> inbox.lock(inboxId)
-          .filter(row -> InboxStore.RECEIVED.equals(row.status()))
-          .map(row -> processAndFinish(List.of(row)))
+      processed = tenancy.inTenant(tenant, () -> inbox.claim(inboxId)
+          .map(row -> processAndFinish(tenant, List.of(row)))
           .orElse(Processed.NOTHING));
     } catch (RuntimeException failure) {
       activity.failed(tenant, AgentActivity.WATCHER, failure.getClass().getSimpleName());
@@ -129,8 +128,8 @@ public class WatcherAgent implements JobHandler {
     Batch batch;
     try {
       batch = tenancy.inTenant(tenant, () -> {
-        List<InboxRecord> rows = inbox.lockUntried(BATCH_SIZE);
-        return new Batch(processAndFinish(rows), rows.size() == BATCH_SIZE);
+        List<InboxRecord> rows = inbox.claimUntried(BATCH_SIZE);
+        return new Batch(processAndFinish(tenant, rows), rows.size() == BATCH_SIZE);
       });
     } catch (RuntimeException failure) {
       LOG.warn("a batch of webhooks of tenant {} failed; taking its rows one at a time", tenant, failure);
@@ -171,23 +170,23 @@ public class WatcherAgent implements JobHandler {
   }
 
   /**
-   * Applies locked rows and writes their statuses, all in the caller's transaction. Every row is
-   * read and its items found first; then the events are applied product by product (see
-   * {@link StockEventApplier#applyAll}).
+   * Applies claimed rows (already marked processed) and gives the rows that were not another status,
+   * all in the caller's transaction. Every row is read and its items found first; then the events
+   * are applied product by product (see {@link StockEventApplier#applyAll}).
    */
-  private Processed processAndFinish(List<InboxRecord> rows) {
+  private Processed processAndFinish(UUID tenant, List<InboxRecord> rows) {
     Map<UUID, Optional<ChannelRecord>> known = new HashMap<>();
     List<RowWork> work = new ArrayList<>();
     List<StockEventApplier.Webhook> webhooks = new ArrayList<>();
     for (InboxRecord row : rows) {
-      RowWork one = read(row, known.computeIfAbsent(row.channelId(), channels::find));
+      RowWork one = read(row, known.computeIfAbsent(row.channelId(), channel -> channels.find(tenant, channel)));
       work.add(one);
       if (one.applying() != null) {
         webhooks.add(new StockEventApplier.Webhook(one.applying(), one.type(), one.events()));
       }
     }
     List<UUID> toSync = applier.applyAll(webhooks);
-    Map<String, List<Long>> finished = new HashMap<>();
+    Map<String, List<Long>> otherwise = new HashMap<>();
     List<WebhookOutcome> outcomes = new ArrayList<>();
     for (RowWork one : work) {
       WebhookOutcome outcome = one.outcome();
@@ -196,13 +195,13 @@ public class WatcherAgent implements JobHandler {
             EventPayloads.json("externalId", externalId, "inboxId", one.row().id()), null);
       }
       if (outcome.error() != null) {
-        inbox.finish(one.row().id(), outcome.status(), outcome.error());
-      } else {
-        finished.computeIfAbsent(outcome.status(), status -> new ArrayList<>()).add(one.row().id());
+        inbox.finishAs(one.row().id(), outcome.status(), outcome.error());
+      } else if (!InboxStore.PROCESSED.equals(outcome.status())) {
+        otherwise.computeIfAbsent(outcome.status(), status -> new ArrayList<>()).add(one.row().id());
       }
       outcomes.add(outcome);
     }
-    finished.forEach((status, ids) -> inbox.finishAll(ids, status));
+    otherwise.forEach((status, ids) -> inbox.finishAs(ids, status));
     return new Processed(outcomes, toSync);
   }
 
