@@ -42,6 +42,10 @@ public class FlowBenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "30", description = "How long to send (default ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Option(names = "--warmup", defaultValue = "10",
+      description = "Seconds of the same load sent first and not measured (default ${DEFAULT-VALUE}).")
+  int warmup;
+
   @Option(names = "--senders", defaultValue = "64", description = "Concurrent webhook senders (default ${DEFAULT-VALUE}).")
   int senders;
 
@@ -50,6 +54,8 @@ public class FlowBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Every sender keeps its connection to the service (the JDK keeps 5 per host unless told).
+    System.setProperty("http.maxConnections", Integer.toString(Math.max(5, senders)));
     Path dataDir = Files.createTempDirectory("stockclerk-bench-flow");
     try (ChannelSimulator till = ChannelSimulator.start("square", 0, null, null);
         ChannelSimulator shop = ChannelSimulator.start("shopify", 0, null, null);
@@ -58,7 +64,7 @@ public class FlowBenchCommand implements Callable<Integer> {
       String baseUrl = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
       BenchTenants setup = new BenchTenants(baseUrl, till, shop, delivery, products);
       List<BenchTenants.Tenant> connected = setup.connect(tenants);
-      FlowLoad load = new FlowLoad(setup, connected, delivery, till, shop, rate, seconds, senders);
+      FlowLoad load = new FlowLoad(setup, connected, delivery, till, shop, rate, seconds, warmup, senders);
       FlowLoad.Result result = load.run();
       print(result, FlowStages.of(service.getBean(MeterRegistry.class)));
       return result.lostSales() == 0 ? 0 : 1;
@@ -72,6 +78,7 @@ public class FlowBenchCommand implements Callable<Integer> {
     out.put("products_per_tenant", products);
     out.put("target_rate", rate);
     out.put("seconds", seconds);
+    out.put("warmup_seconds", warmup);
     out.put("sales", result.sales());
     out.put("webhooks_per_s", Math.round(result.webhooksPerSecond() * 10) / 10.0);
     out.put("p50_ms", result.p50Millis());

@@ -2,14 +2,17 @@ package ai.stockclerk.cli.bench;
 
 import ai.stockclerk.channels.simulator.ChannelSimulator;
 import ai.stockclerk.channels.simulator.OutgoingWebhook;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +23,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends Deliveroo sales at a fixed rate and watches the till and the shop: a sale is confirmed when
- * both show a level at or below the stock it left (levels only fall during the run).
+ * both show a level at or below the stock it left (levels only fall during the run). The load is
+ * made cheaply, as it shares the machine with what it measures: each sender does its own blocking
+ * I/O on a kept-alive connection, and only products with sales awaiting confirmation are looked at.
  */
 final class FlowLoad {
 
@@ -30,7 +35,10 @@ final class FlowLoad {
   record Result(int sales, double webhooksPerSecond, long p50Millis, long p99Millis, long maxMillis, int unconfirmed,
       long lostSales, double setCallsPerSale, int rejected) {}
 
-  private record Pending(BenchTenants.Tenant tenant, int product, int expected, long acceptedNanos) {}
+  private record Pending(int expected, long acceptedNanos) {}
+
+  /** One product of one tenant, whose accepted sales await confirmation in the order they were accepted. */
+  private record Watched(BenchTenants.Tenant tenant, int product) {}
 
   private final BenchTenants api;
   private final List<BenchTenants.Tenant> tenants;
@@ -39,14 +47,14 @@ final class FlowLoad {
   private final ChannelSimulator shop;
   private final int rate;
   private final int seconds;
+  private final int warmupSeconds;
   private final int senders;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+  private final Map<Watched, Queue<Pending>> pending = new ConcurrentHashMap<>();
   private final List<Long> latencies = new ArrayList<>();
   private final AtomicInteger rejected = new AtomicInteger();
 
   FlowLoad(BenchTenants api, List<BenchTenants.Tenant> tenants, ChannelSimulator delivery, ChannelSimulator till, ChannelSimulator shop,
-      int rate, int seconds, int senders) {
+      int rate, int seconds, int warmupSeconds, int senders) {
     this.api = api;
     this.tenants = tenants;
     this.delivery = delivery;
@@ -54,6 +62,7 @@ final class FlowLoad {
     this.shop = shop;
     this.rate = rate;
     this.seconds = seconds;
+    this.warmupSeconds = warmupSeconds;
     this.senders = senders;
   }
 
@@ -64,13 +73,40 @@ final class FlowLoad {
     for (int i = 0; i < stock.length(); i++) {
       stock.set(i, BenchTenants.INITIAL_STOCK);
     }
-    long setCallsBefore = till.setCalls() + shop.setCalls() + delivery.setCalls();
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
     Thread watcher = new Thread(this::confirmLoop, "bench-confirm");
     watcher.setDaemon(true);
     watcher.start();
-    int total = rate * seconds;
+    if (warmupSeconds > 0) {
+      // The same load first, unmeasured, so the figures are of a warmed-up service (JIT, pools);
+      // its sales still count when lost sales are added up.
+      send(warmupSeconds, stock, new AtomicInteger());
+      awaitConfirmed();
+      synchronized (latencies) {
+        latencies.clear();
+      }
+    }
+    long setCallsBefore = till.setCalls() + shop.setCalls() + delivery.setCalls();
+    int rejectedBefore = rejected.get();
     AtomicInteger accepted = new AtomicInteger();
+    double elapsed = send(seconds, stock, accepted);
+    awaitConfirmed();
+    watcher.interrupt();
+    long lost = lostSales(stock, products);
+    long setCalls = till.setCalls() + shop.setCalls() + delivery.setCalls() - setCallsBefore;
+    long[] sorted;
+    synchronized (latencies) {
+      sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+    return new Result(accepted.get(), accepted.get() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99),
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1], unconfirmed(), lost,
+        accepted.get() == 0 ? 0 : (double) setCalls / accepted.get(), rejected.get() - rejectedBefore);
+  }
+
+  /** Sends {@code rate} sales a second for {@code duration} seconds; the seconds it took until all were answered. */
+  private double send(int duration, AtomicIntegerArray stock, AtomicInteger accepted) throws InterruptedException {
+    int products = tenants.get(0).products().size();
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    int total = rate * duration;
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
       long due = start + (long) (i * 1e9 / rate);
@@ -84,21 +120,14 @@ final class FlowLoad {
     }
     pool.shutdown();
     pool.awaitTermination(5, TimeUnit.MINUTES);
-    double elapsed = (System.nanoTime() - start) / 1e9;
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private void awaitConfirmed() throws InterruptedException {
     long deadline = System.nanoTime() + QUIESCENCE.toNanos();
-    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+    while (unconfirmed() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    watcher.interrupt();
-    long lost = lostSales(stock, products);
-    long setCalls = till.setCalls() + shop.setCalls() + delivery.setCalls() - setCallsBefore;
-    long[] sorted;
-    synchronized (latencies) {
-      sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-    return new Result(accepted.get(), accepted.get() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99),
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1], pending.size(), lost,
-        accepted.get() == 0 ? 0 : (double) setCalls / accepted.get(), rejected.get());
   }
 
   private void sell(BenchTenants.Tenant tenant, int product, AtomicIntegerArray stock, AtomicInteger accepted) {
@@ -107,39 +136,83 @@ final class FlowLoad {
     OutgoingWebhook webhook = delivery.webhookFor(item, 1, tenant.deliveryWebhook(), tenant.deliverySecret());
     int index = tenant.index() * tenant.products().size() + product;
     int expected = stock.decrementAndGet(index);
-    HttpRequest.Builder request = HttpRequest.newBuilder(tenant.deliveryWebhook())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()));
-    webhook.headers().forEach(request::header);
     try {
-      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = post(tenant, webhook);
       if (status == 200) {
         accepted.incrementAndGet();
-        pending.add(new Pending(tenant, product, expected, System.nanoTime()));
+        Queue<Pending> sales = pending.computeIfAbsent(new Watched(tenant, product), k -> new ArrayDeque<>());
+        synchronized (sales) {
+          sales.add(new Pending(expected, System.nanoTime()));
+        }
       } else {
         rejected.incrementAndGet();
         stock.incrementAndGet(index);
       }
-    } catch (Exception unreachable) {
+    } catch (IOException unreachable) {
       rejected.incrementAndGet();
       stock.incrementAndGet(index);
     }
   }
 
+  /** One webhook over a kept-alive connection (the JDK pools them per host), answered in this thread. */
+  private static int post(BenchTenants.Tenant tenant, OutgoingWebhook webhook) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) tenant.deliveryWebhook().toURL().openConnection();
+    connection.setRequestMethod("POST");
+    connection.setDoOutput(true);
+    connection.setFixedLengthStreamingMode(webhook.body().length);
+    webhook.headers().forEach(connection::setRequestProperty);
+    try (OutputStream out = connection.getOutputStream()) {
+      out.write(webhook.body());
+    }
+    int status = connection.getResponseCode();
+    try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      if (in != null) {
+        in.readAllBytes(); // read to the end, so the connection goes back to the pool
+      }
+    }
+    return status;
+  }
+
+  /** Confirms, for each product with sales awaiting it, every sale both channels now show. */
   private void confirmLoop() {
     while (!Thread.currentThread().isInterrupted()) {
       long now = System.nanoTime();
-      for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
-        Pending sale = it.next();
-        if (level(till, sale.tenant().tillItem(sale.product())) <= sale.expected()
-            && level(shop, sale.tenant().shopItem(sale.product())) <= sale.expected()) {
-          it.remove();
-          synchronized (latencies) {
-            latencies.add(TimeUnit.NANOSECONDS.toMillis(now - sale.acceptedNanos()));
+      pending.forEach((watched, sales) -> {
+        synchronized (sales) {
+          if (sales.isEmpty()) {
+            return;
           }
         }
-      }
+        int shown = Math.max(level(till, watched.tenant().tillItem(watched.product())),
+            level(shop, watched.tenant().shopItem(watched.product())));
+        List<Long> confirmed = new ArrayList<>();
+        synchronized (sales) {
+          sales.removeIf(sale -> {
+            if (sale.expected() < shown) {
+              return false;
+            }
+            confirmed.add(TimeUnit.NANOSECONDS.toMillis(now - sale.acceptedNanos()));
+            return true;
+          });
+        }
+        if (!confirmed.isEmpty()) {
+          synchronized (latencies) {
+            latencies.addAll(confirmed);
+          }
+        }
+      });
       LockSupport.parkNanos(2_000_000);
     }
+  }
+
+  private int unconfirmed() {
+    int count = 0;
+    for (Queue<Pending> sales : pending.values()) {
+      synchronized (sales) {
+        count += sales.size();
+      }
+    }
+    return count;
   }
 
   private static int level(ChannelSimulator simulator, String item) {
