@@ -32,9 +32,16 @@ END $$;
 -- The Sync agent's two statements around a vendor call. Each sets the tenant wall for its own
 -- transaction (one round trip each, no transaction held open across the vendor call).
 
--- A channel's dirty items with their product's stock, oldest first; none when the channel is not
--- served: inactive, gone, or disconnected because the vendor refused its credentials (a channel
--- whose status detail is p_not_checked is disconnected only until its first check, and is served).
+-- When a push of the item started and is not settled yet. A level the channel reports meanwhile
+-- cannot be told apart from our own write's effect (its echo, or a sale counted from the level we
+-- pushed) until the push settles, so the Watcher waits for the settlement (apply_stock_events). A
+-- push whose node died is forgotten after 30 seconds.
+ALTER TABLE channel_items ADD COLUMN push_started_at timestamptz;
+
+-- A channel's dirty items with their product's stock, oldest first, marked as being pushed; none
+-- when the channel is not served: inactive, gone, or disconnected because the vendor refused its
+-- credentials (a channel whose status detail is p_not_checked is disconnected only until its first
+-- check, and is served). Items are locked in product order, as everywhere else.
 CREATE FUNCTION items_to_push(p_tenant uuid, p_channel uuid, p_limit integer, p_not_checked text)
   RETURNS TABLE (id uuid, product_id uuid, external_id text, stock integer, buffer_stock integer,
                  reported_level integer, pushed_level integer, dirty_version bigint)
@@ -42,40 +49,59 @@ CREATE FUNCTION items_to_push(p_tenant uuid, p_channel uuid, p_limit integer, p_
 BEGIN
   PERFORM set_config('app.tenant_id', p_tenant::text, true);
   RETURN QUERY
-    SELECT i.id, i.product_id, i.external_id::text, p.stock, p.buffer_stock, i.reported_level, i.pushed_level,
-           i.dirty_version
-    FROM channel_items i
-    JOIN products p ON p.id = i.product_id AND p.tenant_id = i.tenant_id
-    JOIN channels c ON c.id = i.channel_id AND c.tenant_id = i.tenant_id
-    WHERE i.tenant_id = p_tenant AND i.channel_id = p_channel AND i.dirty AND c.active
-      AND (c.status <> 'disconnected' OR c.status_detail IS NOT DISTINCT FROM p_not_checked)
-    ORDER BY i.dirty_since, i.id
-    LIMIT p_limit;
+    WITH owed AS (
+      SELECT i.id FROM channel_items i
+      JOIN channels c ON c.id = i.channel_id AND c.tenant_id = i.tenant_id
+      WHERE i.tenant_id = p_tenant AND i.channel_id = p_channel AND i.dirty AND c.active
+        AND (c.status <> 'disconnected' OR c.status_detail IS NOT DISTINCT FROM p_not_checked)
+      ORDER BY i.dirty_since, i.id
+      LIMIT p_limit),
+    locked AS (
+      SELECT i.id FROM channel_items i WHERE i.id IN (SELECT o.id FROM owed o) AND i.tenant_id = p_tenant
+      ORDER BY i.product_id, i.id
+      FOR UPDATE)
+    UPDATE channel_items u SET push_started_at = now()
+    FROM locked l, products p
+    WHERE u.id = l.id AND p.id = u.product_id AND p.tenant_id = p_tenant
+    RETURNING u.id, u.product_id, u.external_id::text, p.stock, p.buffer_stock, u.reported_level, u.pushed_level,
+              u.dirty_version;
 END $$;
 
--- What a push settled, item by item in the order given (the caller's lock order): an acknowledged
--- item shows what was pushed; an item given up is no longer owed at that level. Either stays dirty
--- when a change arrived while the push ran. The push's audit rows are written with it.
+-- What a push settled, per item: acknowledged (the item shows what was pushed), not_owed (nothing
+-- more to send at that level: shown already, or refused for good) or unsettled (still owed: the
+-- push failed or was refused as stale). Acknowledged and not_owed items stay dirty when a change
+-- arrived while the push ran; every item stops being in flight. Items are locked in product order,
+-- the order apply_stock_events locks in, so a push settling and a batch applying never wait on each
+-- other in a cycle. The push's audit rows are written with it.
 CREATE FUNCTION settle_pushes(p_tenant uuid, p_channel uuid, p_items uuid[], p_levels integer[],
-                              p_versions bigint[], p_acknowledged boolean[], p_audit_types text[],
+                              p_versions bigint[], p_outcomes text[], p_audit_types text[],
                               p_audit_statuses text[], p_audit_products uuid[], p_audit_details jsonb[],
                               p_audit_errors text[])
   RETURNS void
   LANGUAGE plpgsql AS $$
+DECLARE
+  s record;
 BEGIN
   PERFORM set_config('app.tenant_id', p_tenant::text, true);
-  FOR i IN 1 .. coalesce(array_length(p_items, 1), 0) LOOP
-    IF p_acknowledged[i] THEN
+  FOR s IN
+    SELECT a.item, a.level, a.version, a.outcome
+    FROM unnest(p_items, p_levels, p_versions, p_outcomes) AS a(item, level, version, outcome)
+    JOIN channel_items i ON i.id = a.item AND i.tenant_id = p_tenant
+    ORDER BY i.product_id, i.id
+  LOOP
+    IF s.outcome = 'acknowledged' THEN
       UPDATE channel_items
-      SET pushed_level = p_levels[i], pushed_at = now(), desired_level = p_levels[i], reported_level = p_levels[i],
-          dirty = (dirty_version <> p_versions[i]),
-          dirty_since = CASE WHEN dirty_version <> p_versions[i] THEN dirty_since END
-      WHERE id = p_items[i] AND tenant_id = p_tenant;
+      SET pushed_level = s.level, pushed_at = now(), desired_level = s.level, reported_level = s.level,
+          dirty = (dirty_version <> s.version),
+          dirty_since = CASE WHEN dirty_version <> s.version THEN dirty_since END, push_started_at = NULL
+      WHERE id = s.item AND tenant_id = p_tenant;
+    ELSIF s.outcome = 'not_owed' THEN
+      UPDATE channel_items
+      SET desired_level = s.level, dirty = (dirty_version <> s.version),
+          dirty_since = CASE WHEN dirty_version <> s.version THEN dirty_since END, push_started_at = NULL
+      WHERE id = s.item AND tenant_id = p_tenant;
     ELSE
-      UPDATE channel_items
-      SET desired_level = p_levels[i], dirty = (dirty_version <> p_versions[i]),
-          dirty_since = CASE WHEN dirty_version <> p_versions[i] THEN dirty_since END
-      WHERE id = p_items[i] AND tenant_id = p_tenant;
+      UPDATE channel_items SET push_started_at = NULL WHERE id = s.item AND tenant_id = p_tenant;
     END IF;
   END LOOP;
   INSERT INTO audit_events (tenant_id, type, status, channel_id, product_id, actor, detail, error)
@@ -95,7 +121,8 @@ END $$;
 -- the channel's role (TILL shows stock; ONLINE and AVAILABILITY show stock less the buffer, and
 -- AVAILABILITY only whether that is above 0).
 -- One row per event (outcome applied, unmapped, stale, baseline or unchanged; ordinal = its place
--- in the arrays), then one row per channel owing a push (outcome owing, ordinal NULL).
+-- in the arrays), then one row per channel owing a push (outcome owing, ordinal NULL). A level
+-- report on an item whose push is in flight fails the call (lock_not_available): try again later.
 CREATE FUNCTION apply_stock_events(p_tenant uuid, p_channels uuid[], p_items text[], p_is_level boolean[],
                                    p_amounts integer[], p_at timestamptz[], p_events text[], p_kinds text[],
                                    p_kinds_up text[], p_roles text[])
@@ -108,6 +135,13 @@ DECLARE
   v_shown integer;
   v_push_source boolean;
 BEGIN
+  IF EXISTS (
+      SELECT 1 FROM unnest(p_channels, p_items, p_is_level) AS n(channel, item, is_level)
+      JOIN channel_items i ON i.tenant_id = p_tenant AND i.channel_id = n.channel AND i.external_id = n.item
+      WHERE n.is_level AND i.push_started_at > now() - interval '30 seconds') THEN
+    RAISE EXCEPTION 'a push to an item these events report on is in flight; apply them once it settles'
+      USING ERRCODE = 'lock_not_available';
+  END IF;
   FOR e IN
     SELECT n.ord::integer AS ord, n.channel, n.item, n.is_level, n.amount, n.at, n.event, n.kind, n.kind_up,
            n.role, i.id AS item_id, i.product_id AS item_product, i.reported_level AS known_level
@@ -168,5 +202,5 @@ END $$;
 GRANT EXECUTE ON FUNCTION accept_webhook(uuid, uuid, text, bytea, jsonb),
   apply_stock_events(uuid, uuid[], text[], boolean[], integer[], timestamptz[], text[], text[], text[], text[]),
   items_to_push(uuid, uuid, integer, text),
-  settle_pushes(uuid, uuid, uuid[], integer[], bigint[], boolean[], text[], text[], uuid[], jsonb[], text[])
+  settle_pushes(uuid, uuid, uuid[], integer[], bigint[], text[], text[], text[], uuid[], jsonb[], text[])
   TO ${app_role};

@@ -23,7 +23,8 @@ public class PushStateStore {
 
   /**
    * A channel's dirty items with their product's current stock, oldest first, read as
-   * {@code tenantId} in one statement of its own; none when the channel is not served: inactive,
+   * {@code tenantId} in one statement of its own and marked as being pushed until {@link #settle}
+   * (level reports on them wait until then, see V5); none when the channel is not served: inactive,
    * gone, or disconnected because the vendor refused its credentials (a channel whose status detail
    * is {@code notCheckedDetail} is disconnected only until its first check, and is served
    * meanwhile). Its items then stay dirty for when it is served again.
@@ -38,15 +39,26 @@ public class PushStateStore {
         .list();
   }
 
-  /** One item's end of a push: acknowledged at {@code level}, or given up at it. */
-  public record Settled(UUID itemId, int level, long versionPushed, boolean acknowledged) {}
+  /** How a push ended for one item. */
+  public enum PushOutcome {
+    /** The vendor acknowledged the level: the item shows what was pushed. */
+    ACKNOWLEDGED,
+    /** Nothing more to send at that level: the channel shows it already, or refused it for good. */
+    NOT_OWED,
+    /** Still owed: the push failed, or the vendor refused it as stale. */
+    UNSETTLED
+  }
+
+  /** One item's end of a push, at {@code level} as planned from {@code versionPushed}. */
+  public record Settled(UUID itemId, int level, long versionPushed, PushOutcome outcome) {}
 
   /** An audit row written with a push's settlement (actor: sync, channel: the pushed one). */
   public record PushAudit(String type, String status, UUID productId, String detailJson, String error) {}
 
   /**
-   * Records what a push settled, as {@code tenantId} in one statement of its own, in the order
-   * given (the caller's lock order), with the push's audit rows. An acknowledged level is what we
+   * Records what a push settled, as {@code tenantId} in one statement of its own, with the push's
+   * audit rows; every item stops being in flight. Items are locked in product order, as a Watcher
+   * batch locks them, so the two never deadlock. An acknowledged level is what we
    * pushed and what the channel shows now; unlike {@link ChannelItemStore#recordPushed} the
    * vendor's report time is left alone, so a sale the vendor reports with a time before our
    * acknowledgement still counts. An item stays dirty when a change arrived while the push ran.
@@ -55,13 +67,13 @@ public class PushStateStore {
     Tenancy.requireOwnTransaction("settling a push");
     jdbc.sql("""
             SELECT settle_pushes(?, ?, cast(? AS uuid[]), cast(? AS integer[]), cast(? AS bigint[]),
-              cast(? AS boolean[]), cast(? AS text[]), cast(? AS text[]), cast(? AS uuid[]), cast(? AS jsonb[]),
+              cast(? AS text[]), cast(? AS text[]), cast(? AS text[]), cast(? AS uuid[]), cast(? AS jsonb[]),
               cast(? AS text[]))""")
         .params(tenantId, channelId,
             settled.stream().map(s -> s.itemId().toString()).toArray(String[]::new),
             settled.stream().map(Settled::level).toArray(Integer[]::new),
             settled.stream().map(Settled::versionPushed).toArray(Long[]::new),
-            settled.stream().map(Settled::acknowledged).toArray(Boolean[]::new),
+            settled.stream().map(one -> one.outcome().name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new),
             audits.stream().map(PushAudit::type).toArray(String[]::new),
             audits.stream().map(PushAudit::status).toArray(String[]::new),
             audits.stream().map(a -> a.productId() == null ? null : a.productId().toString()).toArray(String[]::new),

@@ -14,17 +14,16 @@ import ai.stockclerk.channels.PushResult;
 import ai.stockclerk.engine.Job;
 import ai.stockclerk.engine.JobHandler;
 import ai.stockclerk.engine.RetryLaterException;
-import ai.stockclerk.store.AuditTrail;
 import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.store.ChannelStore;
 import ai.stockclerk.store.PushState;
 import ai.stockclerk.store.PushStateStore;
+import ai.stockclerk.store.PushStateStore.PushOutcome;
 import ai.stockclerk.store.Tenancy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,6 @@ public class SyncAgent implements JobHandler {
   private final PushStateStore pushStates;
   private final ChannelRegistry registry;
   private final ChannelConnections connections;
-  private final AuditTrail audit;
   private final TenantEvents events;
   private final SyncTrigger trigger;
   private final AgentActivity activity;
@@ -62,7 +60,7 @@ public class SyncAgent implements JobHandler {
   private volatile int maxAttempts = Integer.MAX_VALUE;
 
   SyncAgent(Tenancy tenancy, RecentChannels channels, ChannelStore channelStore, PushStateStore pushStates, ChannelRegistry registry,
-      ChannelConnections connections, AuditTrail audit, TenantEvents events, SyncTrigger trigger,
+      ChannelConnections connections, TenantEvents events, SyncTrigger trigger,
       AgentActivity activity, FlowProperties properties) {
     this.tenancy = tenancy;
     this.channels = channels;
@@ -70,7 +68,6 @@ public class SyncAgent implements JobHandler {
     this.pushStates = pushStates;
     this.registry = registry;
     this.connections = connections;
-    this.audit = audit;
     this.events = events;
     this.trigger = trigger;
     this.activity = activity;
@@ -141,17 +138,33 @@ public class SyncAgent implements JobHandler {
       }
     }
     if (!alreadyShown.isEmpty()) {
-      // Nothing to send for these: the channel shows the level already. Settled in lock order.
-      alreadyShown.sort(Comparator.comparing(PushState::productId));
+      // Nothing to send for these: the channel shows the level already.
       pushStates.settle(tenant, channelId, alreadyShown.stream()
-          .map(state -> new PushStateStore.Settled(state.itemId(), LevelsToShow.of(type, state), state.dirtyVersion(), false))
+          .map(state -> new PushStateStore.Settled(state.itemId(), LevelsToShow.of(type, state), state.dirtyVersion(),
+              PushOutcome.NOT_OWED))
           .toList(), List.of());
     }
     if (updates.isEmpty()) {
       return Optional.of(new PushPlan(null, null, updates, byExternalId, false));
     }
-    return Optional.of(new PushPlan(connections.of(channel.get()), registry.connectorFor(type), updates, byExternalId,
-        dirty.size() >= properties.syncBatchLimit()));
+    PushPlan withoutConnection = new PushPlan(null, null, updates, byExternalId, false);
+    try {
+      return Optional.of(new PushPlan(connections.of(channel.get()), registry.connectorFor(type), updates,
+          byExternalId, dirty.size() >= properties.syncBatchLimit()));
+    } catch (RuntimeException unusable) {
+      release(tenant, channelId, withoutConnection, List.of());
+      throw unusable;
+    }
+  }
+
+  /** The push did not happen or did not settle these items: they stay owed and stop being in flight. */
+  private void release(UUID tenant, UUID channelId, PushPlan plan, List<PushStateStore.PushAudit> audits) {
+    pushStates.settle(tenant, channelId, plan.updates().stream()
+        .map(update -> {
+          PushState state = plan.byExternalId().get(update.externalId());
+          return new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(), PushOutcome.UNSETTLED);
+        })
+        .toList(), audits);
   }
 
   private void push(UUID tenant, UUID channelId, PushPlan plan, CircuitBreaker breaker, long start, int attempt) {
@@ -178,6 +191,11 @@ public class SyncAgent implements JobHandler {
     } catch (RuntimeException unexpected) {
       breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, unexpected);
       activity.failed(tenant, AgentActivity.SYNC, unexpected.getClass().getSimpleName());
+      try {
+        release(tenant, channelId, plan, List.of());
+      } catch (RuntimeException alsoFailed) {
+        unexpected.addSuppressed(alsoFailed); // the items are forgotten as in flight after 30 s
+      }
       throw unexpected;
     }
     long nanos = System.nanoTime() - start;
@@ -189,25 +207,26 @@ public class SyncAgent implements JobHandler {
     long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
     List<String> givenUp = new ArrayList<>();
     int conflicts = 0;
-    // Items are acknowledged in product order, the order the Watcher locks them in (no deadlocks).
-    List<LevelUpdate> inLockOrder = new ArrayList<>(plan.updates());
-    inLockOrder.sort(Comparator.comparing(u -> plan.byExternalId().get(u.externalId()).productId()));
     List<PushStateStore.Settled> settled = new ArrayList<>();
     List<PushStateStore.PushAudit> audits = new ArrayList<>();
-    for (LevelUpdate update : inLockOrder) {
+    for (LevelUpdate update : plan.updates()) {
       PushState state = plan.byExternalId().get(update.externalId());
       if (result.acknowledged().contains(update.externalId())) {
-        settled.add(new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(), true));
-      } else if (result.rejected().containsKey(update.externalId())) {
+        settled.add(new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(),
+            PushOutcome.ACKNOWLEDGED));
+      } else if (result.rejected().containsKey(update.externalId())
+          && !isStaleCompare(result.rejected().get(update.externalId()))) {
         String reason = result.rejected().get(update.externalId());
-        if (isStaleCompare(reason)) {
-          conflicts++;
-        } else {
-          settled.add(new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(), false));
-          givenUp.add(update.externalId());
-          audits.add(new PushStateStore.PushAudit("sync.item_rejected", "failed", state.productId(),
-              EventPayloads.json("externalId", update.externalId(), "level", update.level()), reason));
-        }
+        settled.add(new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(),
+            PushOutcome.NOT_OWED));
+        givenUp.add(update.externalId());
+        audits.add(new PushStateStore.PushAudit("sync.item_rejected", "failed", state.productId(),
+            EventPayloads.json("externalId", update.externalId(), "level", update.level()), reason));
+      } else {
+        // Refused as stale (a sale on its way to us), or not answered: still owed.
+        conflicts++;
+        settled.add(new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(),
+            PushOutcome.UNSETTLED));
       }
     }
     audits.add(new PushStateStore.PushAudit("sync.push", givenUp.isEmpty() ? "completed" : "failed", null,
@@ -250,8 +269,8 @@ public class SyncAgent implements JobHandler {
   private void failed(UUID tenant, UUID channelId, PushPlan plan, String kind, ChannelException failure,
       boolean givenUp) {
     List<String> ids = plan.updates().stream().map(LevelUpdate::externalId).toList();
-    tenancy.runInTenant(tenant, () -> audit.record("sync.push", "failed", channelId, null, "sync",
-        EventPayloads.json("items", ids.size(), "failure", kind, "givenUp", givenUp), failure.getMessage()));
+    release(tenant, channelId, plan, List.of(new PushStateStore.PushAudit("sync.push", "failed", null,
+        EventPayloads.json("items", ids.size(), "failure", kind, "givenUp", givenUp), failure.getMessage())));
     events.publish(tenant, TenantEvents.SYNC_FAILED, EventPayloads.json("channelId", channelId, "failure", kind,
         "message", failure.getMessage(), "externalIds", ids, "givenUp", givenUp));
     activity.failed(tenant, AgentActivity.SYNC, kind + ": " + failure.getMessage());

@@ -18,11 +18,14 @@ import ai.stockclerk.engine.JobHandler;
 import ai.stockclerk.engine.JobKind;
 import ai.stockclerk.engine.JobRequest;
 import ai.stockclerk.engine.QueueFullException;
+import ai.stockclerk.engine.RetryLaterException;
 import ai.stockclerk.store.AuditTrail;
 import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.store.InboxRecord;
 import ai.stockclerk.store.InboxStore;
 import ai.stockclerk.store.Tenancy;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * takes just that row. Either way the stock changes, the movements, the items' last known levels
  * and the rows' statuses commit together (invariant I2), a row found already processed does
  * nothing, and events and sync requests go out after the commit. When a batch fails, its rows are
- * taken again one at a time, so one bad row holds up only itself.
+ * taken again one at a time, so one bad row holds up only itself. A level a channel reports on an
+ * item while our push to that item is in flight waits, with its batch, until the push settles: it
+ * may be our own write's echo or a sale counted from the level we pushed.
  */
 @Component
 public class WatcherAgent implements JobHandler {
@@ -53,6 +58,9 @@ public class WatcherAgent implements JobHandler {
   /** Payload of a job that takes the tenant's untried rows rather than one row. */
   static final String BATCH = "batch";
   static final int BATCH_SIZE = 50;
+  /** How long webhooks reporting on an item wait for a push in flight to it to settle. */
+  static final Duration SETTLE_WAIT = Duration.ofMillis(50);
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final Tenancy tenancy;
   private final InboxStore inbox;
@@ -109,6 +117,9 @@ public class WatcherAgent implements JobHandler {
           .map(row -> processAndFinish(tenant, List.of(row)))
           .orElse(Processed.NOTHING));
     } catch (RuntimeException failure) {
+      if (pushInFlight(failure)) {
+        throw new RetryLaterException("webhook " + inboxId + " waits for a push to settle", SETTLE_WAIT);
+      }
       activity.failed(tenant, AgentActivity.WATCHER, failure.getClass().getSimpleName());
       tenancy.runInTenant(tenant, () -> inbox.failedAttempt(inboxId, describe(failure)));
       throw failure;
@@ -132,6 +143,11 @@ public class WatcherAgent implements JobHandler {
         return new Batch(processAndFinish(tenant, rows), rows.size() == BATCH_SIZE);
       });
     } catch (RuntimeException failure) {
+      if (pushInFlight(failure)) {
+        // Nothing was applied or claimed: the same rows, once the push settles.
+        queueBatch(tenant, SETTLE_WAIT);
+        return;
+      }
       LOG.warn("a batch of webhooks of tenant {} failed; taking its rows one at a time", tenant, failure);
       if (oneAtATime(tenant)) {
         queueNextBatch(tenant);
@@ -161,8 +177,12 @@ public class WatcherAgent implements JobHandler {
   }
 
   private void queueNextBatch(UUID tenant) {
+    queueBatch(tenant, Duration.ZERO);
+  }
+
+  private void queueBatch(UUID tenant, Duration delay) {
     try {
-      engine.getObject().enqueue(batchJobFor(tenant));
+      engine.getObject().enqueue(delay.isZero() ? batchJobFor(tenant) : batchJobFor(tenant).delayedBy(delay));
     } catch (QueueFullException | IllegalStateException notQueued) {
       LOG.warn("next webhook batch of tenant {} not queued ({}); the next webhook or the inbox sweep takes it",
           tenant, notQueued.getMessage());
@@ -255,6 +275,19 @@ public class WatcherAgent implements JobHandler {
   private static WebhookRequest request(InboxRecord row) {
     Map<String, List<String>> headers = JSON.readValue(row.headersJson(), new TypeReference<>() {});
     return new WebhookRequest("", headers, row.body(), row.receivedAt());
+  }
+
+  /**
+   * A level report on an item whose push has not settled yet (V5 apply_stock_events): the report
+   * cannot be told apart from our own write's effect until the push settles, so it waits.
+   */
+  private static boolean pushInFlight(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(RuntimeException failure) {
