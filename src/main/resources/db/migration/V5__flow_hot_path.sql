@@ -50,7 +50,10 @@ BEGIN
   PERFORM set_config('app.tenant_id', p_tenant::text, true);
   RETURN QUERY
     WITH owed AS (
-      SELECT i.id FROM channel_items i
+      SELECT i.id, i.product_id, i.external_id, p.stock, p.buffer_stock, i.reported_level, i.pushed_level,
+             i.dirty_version
+      FROM channel_items i
+      JOIN products p ON p.id = i.product_id AND p.tenant_id = i.tenant_id
       JOIN channels c ON c.id = i.channel_id AND c.tenant_id = i.tenant_id
       WHERE i.tenant_id = p_tenant AND i.channel_id = p_channel AND i.dirty AND c.active
         AND (c.status <> 'disconnected' OR c.status_detail IS NOT DISTINCT FROM p_not_checked)
@@ -61,10 +64,12 @@ BEGIN
       ORDER BY i.product_id, i.id
       FOR UPDATE)
     UPDATE channel_items u SET push_started_at = now()
-    FROM locked l, products p
-    WHERE u.id = l.id AND p.id = u.product_id AND p.tenant_id = p_tenant
-    RETURNING u.id, u.product_id, u.external_id::text, p.stock, p.buffer_stock, u.reported_level, u.pushed_level,
-              u.dirty_version;
+    FROM locked l JOIN owed o ON o.id = l.id
+    WHERE u.id = l.id
+    -- Stock and version as one snapshot saw them: a change committed while this waited for a
+    -- lock has a newer version, so the settlement of this push leaves the item dirty.
+    RETURNING o.id, o.product_id, o.external_id::text, o.stock, o.buffer_stock, o.reported_level, o.pushed_level,
+              o.dirty_version;
 END $$;
 
 -- What a push settled, per item: acknowledged (the item shows what was pushed), not_owed (nothing

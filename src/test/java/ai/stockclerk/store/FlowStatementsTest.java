@@ -1,9 +1,9 @@
 package ai.stockclerk.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ai.stockclerk.store.PushStateStore.PushOutcome.ACKNOWLEDGED;
 import static ai.stockclerk.store.PushStateStore.PushOutcome.UNSETTLED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.stockclerk.testing.ServiceTest;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -151,6 +152,48 @@ class FlowStatementsTest extends ServiceTest {
     assertThatThrownBy(() -> tenancy.runInTenant(shop.tenant(),
         () -> pushStates.settle(shop.tenant(), shop.web(), List.of(), List.of())))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * A sale that commits while the push's read waits for an item lock must not be taken as pushed:
+   * the read returns stock and version as one snapshot saw them, so the settlement leaves the item
+   * owed and the next push carries the sale.
+   */
+  @Test
+  void aSaleCommittedWhileThePushWaitsForItsLockIsPushedNextTime() throws Exception {
+    Shop shop = newShop(1, 20, 0);
+    tenancy.runInTenant(shop.tenant(), () -> ledger.applyEvents(List.of(
+        quantity(shop.delivery(), "d-0", -1, "order-1", "AVAILABILITY"))));
+    CountDownLatch applied = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    Future<?> sale = threads.submit(() -> tenancy.runInTenant(shop.tenant(), () -> {
+      ledger.applyEvents(List.of(quantity(shop.delivery(), "d-0", -1, "order-2", "AVAILABILITY")));
+      applied.countDown();
+      await(release);
+    }));
+    await(applied);
+    Future<List<PushState>> read = threads.submit(() -> pushStates.toPush(shop.tenant(), shop.web(), 50, NOT_CHECKED));
+    Thread.sleep(300); // the read is now waiting for the item the uncommitted sale holds
+    release.countDown();
+    sale.get(30, TimeUnit.SECONDS);
+    PushState planned = read.get(30, TimeUnit.SECONDS).get(0);
+    threads.shutdown();
+
+    pushStates.settle(shop.tenant(), shop.web(), List.of(new PushStateStore.Settled(planned.itemId(), planned.stock(),
+        planned.dirtyVersion(), ACKNOWLEDGED)), List.of());
+
+    assertThat(pushStates.toPush(shop.tenant(), shop.web(), 50, NOT_CHECKED)).singleElement()
+        .satisfies(next -> assertThat(next.stock()).isEqualTo(18));
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
