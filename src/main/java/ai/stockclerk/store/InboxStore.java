@@ -1,5 +1,7 @@
 package ai.stockclerk.store;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +21,12 @@ public class InboxStore {
   public static final String PROCESSED = "processed";
   public static final String IGNORED = "ignored";
   public static final String FAILED = "failed";
+
+  /** Claiming a row marks it processed and counts the attempt; a rollback undoes both. */
+  private static final String CLAIM = """
+      UPDATE webhook_inbox SET status = 'processed', last_error = NULL, attempts = attempts + 1,
+        processed_at = now()
+      """;
 
   private final JdbcClient jdbc;
 
@@ -64,21 +72,16 @@ public class InboxStore {
    * a time.
    */
   public List<InboxRecord> claimUntried(int limit) {
-    List<InboxRecord> rows = new java.util.ArrayList<>(jdbc.sql(CLAIM + """
+    List<InboxRecord> rows = new ArrayList<>(jdbc.sql(CLAIM + """
             WHERE id IN (SELECT id FROM webhook_inbox WHERE tenant_id = ? AND status = 'received' AND attempts = 0
                          ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING *""")
         .params(Tenancy.current(), limit)
         .query(InboxStore::record)
         .list());
-    rows.sort(java.util.Comparator.comparingLong(InboxRecord::id));
+    rows.sort(Comparator.comparingLong(InboxRecord::id));
     return rows;
   }
-
-  private static final String CLAIM = """
-      UPDATE webhook_inbox SET status = 'processed', last_error = NULL, attempts = attempts + 1,
-        processed_at = now()
-      """;
 
   private static InboxRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new InboxRecord(rs.getLong("id"), Rows.uuid(rs, "channel_id"), rs.getString("dedup_key"),

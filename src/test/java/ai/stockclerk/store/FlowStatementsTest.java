@@ -264,7 +264,8 @@ class FlowStatementsTest extends ServiceTest {
           List<PushState> planned = new ArrayList<>(pushStates.toPush(shop.tenant(), channel, 50, NOT_CHECKED));
           java.util.Collections.shuffle(planned);
           pushStates.settle(shop.tenant(), channel, planned.stream()
-              .map(state -> new PushStateStore.Settled(state.itemId(), state.stock(), state.dirtyVersion(), ACKNOWLEDGED))
+              .map(state -> new PushStateStore.Settled(state.itemId(), state.stock(), state.dirtyVersion(),
+                  ACKNOWLEDGED))
               .toList(), List.of());
         }
       }));

@@ -1,8 +1,8 @@
 package ai.stockclerk.agents.sync;
 
 import ai.stockclerk.agents.ChannelConnections;
-import ai.stockclerk.agents.RecentChannels;
 import ai.stockclerk.agents.FlowProperties;
+import ai.stockclerk.agents.RecentChannels;
 import ai.stockclerk.agents.events.EventPayloads;
 import ai.stockclerk.agents.events.TenantEvents;
 import ai.stockclerk.agents.status.AgentActivity;
@@ -59,8 +59,8 @@ public class SyncAgent implements JobHandler {
   private final ChannelBreakers breakers;
   private volatile int maxAttempts = Integer.MAX_VALUE;
 
-  SyncAgent(Tenancy tenancy, RecentChannels channels, ChannelStore channelStore, PushStateStore pushStates, ChannelRegistry registry,
-      ChannelConnections connections, TenantEvents events, SyncTrigger trigger,
+  SyncAgent(Tenancy tenancy, RecentChannels channels, ChannelStore channelStore, PushStateStore pushStates,
+      ChannelRegistry registry, ChannelConnections connections, TenantEvents events, SyncTrigger trigger,
       AgentActivity activity, FlowProperties properties) {
     this.tenancy = tenancy;
     this.channels = channels;
@@ -162,7 +162,8 @@ public class SyncAgent implements JobHandler {
     pushStates.settle(tenant, channelId, plan.updates().stream()
         .map(update -> {
           PushState state = plan.byExternalId().get(update.externalId());
-          return new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(), PushOutcome.UNSETTLED);
+          return new PushStateStore.Settled(state.itemId(), update.level(), state.dirtyVersion(),
+              PushOutcome.UNSETTLED);
         })
         .toList(), audits);
   }

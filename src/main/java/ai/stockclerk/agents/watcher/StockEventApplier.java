@@ -67,7 +67,8 @@ class StockEventApplier {
     String role = type.role().name();
     if (event instanceof LevelReport report) {
       return new LedgerEvent(channelId, report.externalId(), true, report.level(), report.occurredAt(),
-          report.eventId(), MovementClassifier.ofLevelChange(type, -1), MovementClassifier.ofLevelChange(type, 1), role);
+          report.eventId(), MovementClassifier.ofLevelChange(type, -1), MovementClassifier.ofLevelChange(type, 1),
+          role);
     }
     QuantityChange change = (QuantityChange) event;
     return new LedgerEvent(channelId, change.externalId(), false, change.delta(), change.occurredAt(),
