@@ -64,6 +64,37 @@ class WatcherBatchTest extends ServiceTest {
         .param(flow.tenant.tenantId()).query(Integer.class).single())).isEqualTo(1);
   }
 
+  /**
+   * A level the shop reports while our push to that item is in flight waits until the push settles
+   * (it could be the push's own effect), then counts as the sale it is.
+   */
+  @Test
+  void aLevelReportedWhileAPushToItsItemIsInFlightWaitsForIt() {
+    UUID bread = flow.product(1, 10, 0, 10);
+    flow.awaitFirstPushes();
+    UUID shopItem = flow.item("1");
+    setInFlight(shopItem, true);
+
+    flow.shop.sale("1", 2).orElseThrow(); // the simulator sends the shop's new level, 8
+    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      assertThat(statuses()).containsExactly("received");
+      assertThat(flow.stock(bread)).isEqualTo(10);
+    });
+
+    setInFlight(shopItem, false);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(flow.stock(bread)).isEqualTo(8);
+      assertThat(statuses()).containsExactly("processed");
+    });
+  }
+
+  /** As a push's own read and settlement mark and clear it, while its vendor call runs. */
+  private void setInFlight(UUID item, boolean inFlight) {
+    tenancy.runInTenant(flow.tenant.tenantId(), () -> jdbc.sql(
+        "UPDATE channel_items SET push_started_at = CASE WHEN ? THEN now() END WHERE id = ? AND tenant_id = ?")
+        .params(inFlight, item, flow.tenant.tenantId()).update());
+  }
+
   private int send(String item, int quantity) throws Exception {
     OutgoingWebhook webhook = flow.delivery.webhookFor(item, quantity, flow.targets.get(flow.delivery),
         flow.secrets.get(flow.delivery));
