@@ -120,38 +120,38 @@ END $$;
 -- the level its channel shows must differ, and names the channels that now owe a push. Events are
 -- applied product by product, in arrival order within a product: every batch and every push
 -- settlement locks products and items in that one order, so none waits on another in a cycle.
--- Per event (arrays of one length): its channel, the item's external id, whether it reports an
--- absolute level (else a quantity change), the level or the delta, when it happened, the vendor's
--- event id, the movement kind (for a level report: the kind if it went down, p_kinds_up if up), and
--- the channel's role (TILL shows stock; ONLINE and AVAILABILITY show stock less the buffer, and
--- AVAILABILITY only whether that is above 0).
--- One row per event (outcome applied, unmapped, stale, baseline or unchanged; ordinal = its place
--- in the arrays), then one row per channel owing a push (outcome owing, ordinal NULL). A level
--- report on an item whose push is in flight fails the call (lock_not_available): try again later.
-CREATE FUNCTION apply_stock_events(p_tenant uuid, p_channels uuid[], p_items text[], p_is_level boolean[],
-                                   p_amounts integer[], p_at timestamptz[], p_events text[], p_kinds text[],
-                                   p_kinds_up text[], p_roles text[])
+-- Per event (arrays of one length): its group (the webhook it came in: a group is applied whole or
+-- not at all), its channel, the item's external id, whether it reports an absolute level (else a
+-- quantity change), the level or the delta, when it happened, the vendor's event id, the movement
+-- kind (for a level report: the kind if it went down, p_kinds_up if up), and the channel's role
+-- (TILL shows stock; ONLINE and AVAILABILITY show stock less the buffer, and AVAILABILITY only
+-- whether that is above 0).
+-- A group with a level report on an item whose push is in flight is held: nothing of it is
+-- applied (outcome held), to be tried again once the push settles; the other groups go through.
+-- One row per event (outcome applied, held, unmapped, stale, baseline or unchanged; ordinal = its
+-- place in the arrays), then one row per channel owing a push (outcome owing, ordinal NULL).
+CREATE FUNCTION apply_stock_events(p_tenant uuid, p_groups integer[], p_channels uuid[], p_items text[],
+                                   p_is_level boolean[], p_amounts integer[], p_at timestamptz[],
+                                   p_events text[], p_kinds text[], p_kinds_up text[], p_roles text[])
   RETURNS TABLE (ordinal integer, outcome text, channel_id uuid, product_id uuid, sku text, delta integer,
                  kind text, resulting_stock integer, buffer_stock integer, low_stock_threshold integer)
   LANGUAGE plpgsql AS $$
 DECLARE
   e record;
+  v_held integer[];
   v_moved uuid[] := '{}';
   v_shown integer;
   v_push_source boolean;
 BEGIN
-  IF EXISTS (
-      SELECT 1 FROM unnest(p_channels, p_items, p_is_level) AS n(channel, item, is_level)
-      JOIN channel_items i ON i.tenant_id = p_tenant AND i.channel_id = n.channel AND i.external_id = n.item
-      WHERE n.is_level AND i.push_started_at > now() - interval '30 seconds') THEN
-    RAISE EXCEPTION 'a push to an item these events report on is in flight; apply them once it settles'
-      USING ERRCODE = 'lock_not_available';
-  END IF;
+  v_held := ARRAY(
+    SELECT DISTINCT n.grp FROM unnest(p_groups, p_channels, p_items, p_is_level) AS n(grp, channel, item, is_level)
+    JOIN channel_items i ON i.tenant_id = p_tenant AND i.channel_id = n.channel AND i.external_id = n.item
+    WHERE n.is_level AND i.push_started_at > now() - interval '30 seconds');
   FOR e IN
-    SELECT n.ord::integer AS ord, n.channel, n.item, n.is_level, n.amount, n.at, n.event, n.kind, n.kind_up,
+    SELECT n.ord::integer AS ord, n.grp, n.channel, n.item, n.is_level, n.amount, n.at, n.event, n.kind, n.kind_up,
            n.role, i.id AS item_id, i.product_id AS item_product, i.reported_level AS known_level
-    FROM unnest(p_channels, p_items, p_is_level, p_amounts, p_at, p_events, p_kinds, p_kinds_up, p_roles)
-         WITH ORDINALITY AS n(channel, item, is_level, amount, at, event, kind, kind_up, role, ord)
+    FROM unnest(p_groups, p_channels, p_items, p_is_level, p_amounts, p_at, p_events, p_kinds, p_kinds_up, p_roles)
+         WITH ORDINALITY AS n(grp, channel, item, is_level, amount, at, event, kind, kind_up, role, ord)
     LEFT JOIN channel_items i ON i.tenant_id = p_tenant AND i.channel_id = n.channel AND i.external_id = n.item
     ORDER BY i.product_id NULLS LAST, n.ord
   LOOP
@@ -160,6 +160,11 @@ BEGIN
     product_id := e.item_product;
     outcome := NULL; sku := NULL; delta := NULL; kind := NULL; resulting_stock := NULL;
     buffer_stock := NULL; low_stock_threshold := NULL;
+    IF e.grp = ANY (v_held) THEN
+      outcome := 'held';
+      RETURN NEXT;
+      CONTINUE;
+    END IF;
     IF e.item_id IS NULL THEN
       outcome := 'unmapped';
       RETURN NEXT;
@@ -205,7 +210,8 @@ BEGIN
 END $$;
 
 GRANT EXECUTE ON FUNCTION accept_webhook(uuid, uuid, text, bytea, jsonb),
-  apply_stock_events(uuid, uuid[], text[], boolean[], integer[], timestamptz[], text[], text[], text[], text[]),
+  apply_stock_events(uuid, integer[], uuid[], text[], boolean[], integer[], timestamptz[], text[], text[], text[],
+    text[]),
   items_to_push(uuid, uuid, integer, text),
   settle_pushes(uuid, uuid, uuid[], integer[], bigint[], text[], text[], text[], uuid[], jsonb[], text[])
   TO ${app_role};

@@ -109,6 +109,18 @@ public class InboxStore {
         .update();
   }
 
+  /** Gives claimed rows back unprocessed and untried, as before the claim (they wait for something). */
+  public void giveBack(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            UPDATE webhook_inbox SET status = 'received', attempts = attempts - 1, processed_at = NULL
+            WHERE id = ANY(?) AND tenant_id = ?""")
+        .params(ids.toArray(Long[]::new), Tenancy.current())
+        .update();
+  }
+
   /** Gives a claimed row another final status than processed, with the reason. */
   public void finishAs(long id, String status, String error) {
     jdbc.sql("UPDATE webhook_inbox SET status = ?, last_error = ? WHERE id = ? AND tenant_id = ?")

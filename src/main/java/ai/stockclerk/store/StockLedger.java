@@ -41,7 +41,8 @@ public class StockLedger {
    * Applies many channels' events in one round trip, by the rules of {@link #apply} and
    * {@link #applyChannelReport}: an event of an item no channel item maps is reported unmapped; the
    * source item is marked dirty when the level its channel shows must differ; products are locked
-   * in one order (V5 {@code apply_stock_events}).
+   * in one order; a group of events with a level report on an item whose push is in flight is held,
+   * none of it applied (V5 {@code apply_stock_events}).
    */
   public LedgerEvent.Applied applyEvents(List<LedgerEvent> events) {
     if (events.isEmpty()) {
@@ -50,10 +51,12 @@ public class StockLedger {
     LedgerEvent.Outcome[] outcomes = new LedgerEvent.Outcome[events.size()];
     List<UUID> owing = new ArrayList<>();
     jdbc.sql("""
-            SELECT * FROM apply_stock_events(?, cast(? AS uuid[]), cast(? AS text[]), cast(? AS boolean[]),
+            SELECT * FROM apply_stock_events(?, cast(? AS integer[]), cast(? AS uuid[]), cast(? AS text[]),
+              cast(? AS boolean[]),
               cast(? AS integer[]), cast(? AS timestamptz[]), cast(? AS text[]), cast(? AS text[]), cast(? AS text[]),
               cast(? AS text[]))""")
         .params(Tenancy.current(),
+            events.stream().map(LedgerEvent::group).toArray(Integer[]::new),
             events.stream().map(e -> e.channelId().toString()).toArray(String[]::new),
             events.stream().map(LedgerEvent::externalId).toArray(String[]::new),
             events.stream().map(LedgerEvent::levelReport).toArray(Boolean[]::new),

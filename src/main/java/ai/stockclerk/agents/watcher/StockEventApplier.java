@@ -33,15 +33,17 @@ class StockEventApplier {
   /**
    * Applies several webhooks' events, product by product and in each product in arrival order:
    * products and their channel items are then locked in one order by every batch and every push
-   * settlement, so two of them never wait on each other. Returns the channels that owe a push of a
-   * product the webhooks moved.
+   * settlement, so two of them never wait on each other. A webhook reporting a level on an item
+   * whose push is in flight is held whole ({@link Applying#held}), the others go through. Returns
+   * the channels that owe a push of a product the webhooks moved.
    */
   List<UUID> applyAll(List<Webhook> webhooks) {
     List<LedgerEvent> events = new ArrayList<>();
     List<Applying> into = new ArrayList<>();
-    for (Webhook webhook : webhooks) {
+    for (int group = 0; group < webhooks.size(); group++) {
+      Webhook webhook = webhooks.get(group);
       for (StockEvent event : webhook.events()) {
-        events.add(ledgerEvent(webhook.into().channelId, webhook.type(), event));
+        events.add(ledgerEvent(group, webhook.into().channelId, webhook.type(), event));
         into.add(webhook.into());
       }
     }
@@ -49,7 +51,9 @@ class StockEventApplier {
     for (int i = 0; i < events.size(); i++) {
       LedgerEvent.Outcome outcome = applied.outcomes().get(i);
       Applying applying = into.get(i);
-      if (outcome.unmapped()) {
+      if (outcome.held()) {
+        applying.held = true;
+      } else if (outcome.unmapped()) {
         applying.unmapped.add(events.get(i).externalId());
       } else if (outcome.applied()) {
         applying.changes.add(new AppliedChange(outcome.productId(), outcome.sku(), outcome.resultingStock(),
@@ -63,15 +67,15 @@ class StockEventApplier {
    * An absolute level becomes a delta against the last level known for the item; the level we last
    * pushed is that known level, so our own push echoed back moves nothing. A quantity is a delta.
    */
-  private static LedgerEvent ledgerEvent(UUID channelId, ChannelType type, StockEvent event) {
+  private static LedgerEvent ledgerEvent(int group, UUID channelId, ChannelType type, StockEvent event) {
     String role = type.role().name();
     if (event instanceof LevelReport report) {
-      return new LedgerEvent(channelId, report.externalId(), true, report.level(), report.occurredAt(),
+      return new LedgerEvent(group, channelId, report.externalId(), true, report.level(), report.occurredAt(),
           report.eventId(), MovementClassifier.ofLevelChange(type, -1), MovementClassifier.ofLevelChange(type, 1),
           role);
     }
     QuantityChange change = (QuantityChange) event;
-    return new LedgerEvent(channelId, change.externalId(), false, change.delta(), change.occurredAt(),
+    return new LedgerEvent(group, channelId, change.externalId(), false, change.delta(), change.occurredAt(),
         change.eventId(), MovementClassifier.ofQuantityChange(change.kind()), null, role);
   }
 
@@ -80,9 +84,15 @@ class StockEventApplier {
     private final UUID channelId;
     private final List<AppliedChange> changes = new ArrayList<>();
     private final List<String> unmapped = new ArrayList<>();
+    private boolean held;
 
     Applying(UUID channelId) {
       this.channelId = channelId;
+    }
+
+    /** Nothing of the webhook was applied: it reports a level on an item whose push is in flight. */
+    boolean held() {
+      return held;
     }
 
     WebhookOutcome outcome() {

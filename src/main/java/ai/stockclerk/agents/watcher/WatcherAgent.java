@@ -24,7 +24,6 @@ import ai.stockclerk.store.ChannelRecord;
 import ai.stockclerk.store.InboxRecord;
 import ai.stockclerk.store.InboxStore;
 import ai.stockclerk.store.Tenancy;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,9 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * takes just that row. Either way the stock changes, the movements, the items' last known levels
  * and the rows' statuses commit together (invariant I2), a row found already processed does
  * nothing, and events and sync requests go out after the commit. When a batch fails, its rows are
- * taken again one at a time, so one bad row holds up only itself. A level a channel reports on an
- * item while our push to that item is in flight waits, with its batch, until the push settles: it
- * may be our own write's echo or a sale counted from the level we pushed.
+ * taken again one at a time, so one bad row holds up only itself. A webhook reporting a level on an
+ * item while our push to that item is in flight is given back and taken again once the push
+ * settled (it may be our own write's echo, or a sale counted from the level we pushed); the rest of
+ * the batch goes through.
  */
 @Component
 public class WatcherAgent implements JobHandler {
@@ -60,7 +60,6 @@ public class WatcherAgent implements JobHandler {
   static final int BATCH_SIZE = 50;
   /** How long webhooks reporting on an item wait for a push in flight to it to settle. */
   static final Duration SETTLE_WAIT = Duration.ofMillis(50);
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final Tenancy tenancy;
   private final InboxStore inbox;
@@ -117,20 +116,23 @@ public class WatcherAgent implements JobHandler {
           .map(row -> processAndFinish(tenant, List.of(row)))
           .orElse(Processed.NOTHING));
     } catch (RuntimeException failure) {
-      if (pushInFlight(failure)) {
-        throw new RetryLaterException("webhook " + inboxId + " waits for a push to settle", SETTLE_WAIT);
-      }
       activity.failed(tenant, AgentActivity.WATCHER, failure.getClass().getSimpleName());
       tenancy.runInTenant(tenant, () -> inbox.failedAttempt(inboxId, describe(failure)));
       throw failure;
     }
     announce(tenant, processed);
+    if (processed.held()) {
+      throw new RetryLaterException("webhook " + inboxId + " waits for a push to settle", SETTLE_WAIT);
+    }
     activity.succeeded(tenant, AgentActivity.WATCHER, 1);
   }
 
-  /** What a transaction's rows did, and the channels that now owe a push. */
-  private record Processed(List<WebhookOutcome> outcomes, List<UUID> toSync) {
-    static final Processed NOTHING = new Processed(List.of(), List.of());
+  /**
+   * What a transaction's rows did, and the channels that now owe a push; {@code held}: some rows
+   * wait for a push in flight, given back to be taken again.
+   */
+  private record Processed(List<WebhookOutcome> outcomes, List<UUID> toSync, boolean held) {
+    static final Processed NOTHING = new Processed(List.of(), List.of(), false);
   }
 
   private record Batch(Processed processed, boolean full) {}
@@ -143,11 +145,6 @@ public class WatcherAgent implements JobHandler {
         return new Batch(processAndFinish(tenant, rows), rows.size() == BATCH_SIZE);
       });
     } catch (RuntimeException failure) {
-      if (pushInFlight(failure)) {
-        // Nothing was applied or claimed: the same rows, once the push settles.
-        queueBatch(tenant, SETTLE_WAIT);
-        return;
-      }
       LOG.warn("a batch of webhooks of tenant {} failed; taking its rows one at a time", tenant, failure);
       if (oneAtATime(tenant)) {
         queueNextBatch(tenant);
@@ -158,7 +155,10 @@ public class WatcherAgent implements JobHandler {
     if (!batch.processed().outcomes().isEmpty()) {
       activity.succeeded(tenant, AgentActivity.WATCHER, batch.processed().outcomes().size());
     }
-    if (batch.full()) {
+    if (batch.processed().held()) {
+      // Rows given back wait for a push in flight: the next batch takes them once it settled.
+      queueBatch(tenant, SETTLE_WAIT);
+    } else if (batch.full()) {
       queueNextBatch(tenant);
     }
   }
@@ -190,9 +190,10 @@ public class WatcherAgent implements JobHandler {
   }
 
   /**
-   * Applies claimed rows (already marked processed) and gives the rows that were not another status,
-   * all in the caller's transaction. Every row is read and its items found first; then the events
-   * are applied product by product (see {@link StockEventApplier#applyAll}).
+   * Applies claimed rows (already marked processed), gives the rows that end otherwise their
+   * status, and gives back unclaimed the rows held for a push in flight, all in the caller's
+   * transaction. Every row is read first; then all their events are applied in one call, product
+   * by product (see {@link StockEventApplier#applyAll}).
    */
   private Processed processAndFinish(UUID tenant, List<InboxRecord> rows) {
     Map<UUID, Optional<ChannelRecord>> known = new HashMap<>();
@@ -208,7 +209,12 @@ public class WatcherAgent implements JobHandler {
     List<UUID> toSync = applier.applyAll(webhooks);
     Map<String, List<Long>> otherwise = new HashMap<>();
     List<WebhookOutcome> outcomes = new ArrayList<>();
+    List<Long> held = new ArrayList<>();
     for (RowWork one : work) {
+      if (one.applying() != null && one.applying().held()) {
+        held.add(one.row().id());
+        continue;
+      }
       WebhookOutcome outcome = one.outcome();
       for (String externalId : outcome.unmapped()) {
         audit.record("item.unmapped", "completed", outcome.channelId(), null, "watcher",
@@ -222,7 +228,8 @@ public class WatcherAgent implements JobHandler {
       outcomes.add(outcome);
     }
     otherwise.forEach((status, ids) -> inbox.finishAs(ids, status));
-    return new Processed(outcomes, toSync);
+    inbox.giveBack(held);
+    return new Processed(outcomes, toSync, !held.isEmpty());
   }
 
   /** Parses one row on its channel; a row that cannot be applied says how it is to be finished. */
@@ -275,19 +282,6 @@ public class WatcherAgent implements JobHandler {
   private static WebhookRequest request(InboxRecord row) {
     Map<String, List<String>> headers = JSON.readValue(row.headersJson(), new TypeReference<>() {});
     return new WebhookRequest("", headers, row.body(), row.receivedAt());
-  }
-
-  /**
-   * A level report on an item whose push has not settled yet (V5 apply_stock_events): the report
-   * cannot be told apart from our own write's effect until the push settles, so it waits.
-   */
-  private static boolean pushInFlight(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String describe(RuntimeException failure) {
