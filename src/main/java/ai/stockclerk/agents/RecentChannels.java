@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class RecentChannels {
 
   public static final Duration TTL = Duration.ofSeconds(5);
-  static final int MAX_ENTRIES = 100_000;
+  /** Most channels kept; a node serving more re-reads the least used. */
+  public static final int MAX_ENTRIES = 100_000;
 
   private final Cache<UUID, ChannelRecord> channels = Caffeine.newBuilder()
       .expireAfterWrite(TTL)

@@ -22,7 +22,7 @@ class RouteCache {
 
   private final Cache<UUID, ChannelRoute> routes = Caffeine.newBuilder()
       .expireAfterWrite(RecentChannels.TTL)
-      .maximumSize(100_000)
+      .maximumSize(RecentChannels.MAX_ENTRIES)
       .build();
   private final FlowRoutes store;
   private final RecentChannels channels;

@@ -2,7 +2,6 @@ package ai.stockclerk.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,34 +68,6 @@ public class ChannelItemStore {
         .params(Tenancy.current(), productId, productId, channelId, channelId)
         .query(ChannelItemStore::item)
         .list();
-  }
-
-  /** Items of a channel that owe a push, oldest first. */
-  public List<ChannelItemRecord> dirtyItems(UUID channelId, int limit) {
-    return jdbc.sql("""
-            SELECT * FROM channel_items WHERE tenant_id = ? AND channel_id = ? AND dirty
-            ORDER BY dirty_since, id LIMIT ?""")
-        .params(Tenancy.current(), channelId, limit)
-        .query(ChannelItemStore::item)
-        .list();
-  }
-
-  /**
-   * Records that the channel acknowledged {@code level}: it is now both what we pushed and the last
-   * level known for the item. The push is no longer owed unless the item changed again while the
-   * push was in flight ({@code dirty_version} moved past {@code versionPushed}): then it stays dirty
-   * and the next push carries the newer level.
-   */
-  public void recordPushed(UUID itemId, int level, Instant acknowledgedAt, long versionPushed) {
-    jdbc.sql("""
-            UPDATE channel_items SET pushed_level = ?, pushed_at = ?, desired_level = ?,
-              reported_level = ?, reported_at = greatest(reported_at, ?),
-              dirty = (dirty_version <> ?),
-              dirty_since = CASE WHEN dirty_version <> ? THEN dirty_since END
-            WHERE id = ? AND tenant_id = ?""")
-        .params(level, Rows.timestamp(acknowledgedAt), level, level, Rows.timestamp(acknowledgedAt),
-            versionPushed, versionPushed, itemId, Tenancy.current())
-        .update();
   }
 
   public void delete(UUID id) {

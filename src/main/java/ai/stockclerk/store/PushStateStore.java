@@ -58,10 +58,10 @@ public class PushStateStore {
   /**
    * Records what a push settled, as {@code tenantId} in one statement of its own, with the push's
    * audit rows; every item stops being in flight. Items are locked in product order, as a Watcher
-   * batch locks them, so the two never deadlock. An acknowledged level is what we
-   * pushed and what the channel shows now; unlike {@link ChannelItemStore#recordPushed} the
-   * vendor's report time is left alone, so a sale the vendor reports with a time before our
-   * acknowledgement still counts. An item stays dirty when a change arrived while the push ran.
+   * batch locks them, so the two never deadlock. An acknowledged level is what we pushed and what
+   * the channel shows now; the vendor's report time is left alone, so a sale the vendor reports
+   * with a time before our acknowledgement still counts. An item stays dirty when a change arrived
+   * while the push ran.
    */
   public void settle(UUID tenantId, UUID channelId, List<Settled> settled, List<PushAudit> audits) {
     Tenancy.requireOwnTransaction("settling a push");

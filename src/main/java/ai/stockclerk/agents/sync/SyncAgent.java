@@ -147,12 +147,11 @@ public class SyncAgent implements JobHandler {
     if (updates.isEmpty()) {
       return Optional.of(new PushPlan(null, null, updates, byExternalId, false));
     }
-    PushPlan withoutConnection = new PushPlan(null, null, updates, byExternalId, false);
     try {
       return Optional.of(new PushPlan(connections.of(channel.get()), registry.connectorFor(type), updates,
           byExternalId, dirty.size() >= properties.syncBatchLimit()));
     } catch (RuntimeException unusable) {
-      release(tenant, channelId, withoutConnection, List.of());
+      release(tenant, channelId, new PushPlan(null, null, updates, byExternalId, false), List.of());
       throw unusable;
     }
   }
