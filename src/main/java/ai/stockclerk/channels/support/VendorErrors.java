@@ -2,7 +2,7 @@ package ai.stockclerk.channels.support;
 
 import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.ChannelException.Failure;
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,15 +18,15 @@ final class VendorErrors {
   private VendorErrors() {}
 
   static VendorCallException fromStatus(
-      ChannelConnection connection, VendorRequest request, HttpResponse<byte[]> response, Instant now) {
-    int status = response.statusCode();
+      ChannelConnection connection, VendorRequest request, int status, HttpHeaders headers, byte[] body,
+      Instant now) {
     Failure failure = FailureClassifier.forStatus(status);
-    Duration retryAfter = response.headers().firstValue("Retry-After")
+    Duration retryAfter = headers.firstValue("Retry-After")
         .flatMap(value -> RetryAfter.parse(value, now)).orElse(null);
-    String contentType = response.headers().firstValue("Content-Type").orElse("");
+    String contentType = headers.firstValue("Content-Type").orElse("");
     String detail = contentType.contains("html")
         ? " (an HTML error page)"
-        : vendorCode(response.body()).map(code -> " (" + code + ")").orElse("");
+        : vendorCode(body).map(code -> " (" + code + ")").orElse("");
     return new VendorCallException(
         "vendor answered " + request + " with HTTP " + status + detail, connection, failure, status, retryAfter, null);
   }

@@ -4,12 +4,27 @@ import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.ChannelException.Failure;
 import ai.stockclerk.channels.ConnectorLimits;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * budget, bounded retries of what may succeed later, and one classification of failures
  * ({@link FailureClassifier}). Messages and logs name the method and path only: credentials
  * travel in headers and (WooCommerce's fallback) query strings, which are never printed.
+ *
+ * <p>Calls are blocking HTTP/1.1 on pooled, kept-alive connections (Apache HttpClient's classic
+ * API): the calling worker does its own I/O, where the JDK client hands every exchange to a
+ * selector thread and an executor and back, which costs more than the call at hundreds a second.
  */
 public final class VendorHttpClient {
 
@@ -27,8 +46,11 @@ public final class VendorHttpClient {
 
   private static final Logger log = LoggerFactory.getLogger(VendorHttpClient.class);
 
-  private final HttpClient http;
-  private final Duration requestTimeout;
+  /** Connections kept per vendor host: every worker of a node may call one vendor at once. */
+  static final int MAX_CONNECTIONS_PER_HOST = 64;
+  static final int MAX_CONNECTIONS = 512;
+
+  private final CloseableHttpClient http;
   private final String userAgent;
   private final RetryPolicy retryPolicy;
   private final RequestBudget budget;
@@ -36,12 +58,30 @@ public final class VendorHttpClient {
   private final Clock clock;
 
   private VendorHttpClient(Builder builder) {
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(builder.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
+    Timeout requestTimeout = Timeout.of(builder.requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    this.http = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+            .setMaxConnTotal(MAX_CONNECTIONS)
+            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .setSocketTimeout(requestTimeout)
+                // A connection the vendor closed while idle is found before it is used.
+                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .build())
+            .build())
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setResponseTimeout(requestTimeout)
+            .setConnectionRequestTimeout(requestTimeout)
+            .build())
+        // Retries are ours (bounded, budgeted, only what is safe to repeat); redirects are refused.
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .setUserAgent(builder.userAgent)
         .build();
-    this.requestTimeout = builder.requestTimeout;
     this.userAgent = builder.userAgent;
     this.retryPolicy = builder.retryPolicy;
     this.budget = builder.budget;
@@ -96,35 +136,53 @@ public final class VendorHttpClient {
 
   private Attempt attemptOnce(ChannelConnection connection, VendorRequest request) {
     try {
-      HttpResponse<byte[]> response = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
-      int status = response.statusCode();
-      if (status >= 200 && status < 300) {
-        log.debug("channel {}: {} -> {}", connection.channelId(), request, status);
-        return new Attempt(new VendorResponse(status, response.headers(), response.body(), request, connection), null);
+      return http.execute(toHttpRequest(request), response -> {
+        int status = response.getCode();
+        HttpHeaders headers = headersOf(response);
+        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        if (status >= 200 && status < 300) {
+          log.debug("channel {}: {} -> {}", connection.channelId(), request, status);
+          return new Attempt(new VendorResponse(status, headers, body, request, connection), null);
+        }
+        return new Attempt(null, VendorErrors.fromStatus(connection, request, status, headers, body, clock.instant()));
+      });
+    } catch (InterruptedIOException timeout) {
+      // Socket, connect and pool timeouts are all InterruptedIOExceptions; only a bare one means
+      // the worker was interrupted.
+      if (timeout.getClass() == InterruptedIOException.class || Thread.currentThread().isInterrupted()) {
+        Thread.currentThread().interrupt();
+        throw VendorErrors.transport(connection, request, "was interrupted", timeout);
       }
-      return new Attempt(null, VendorErrors.fromStatus(connection, request, response, clock.instant()));
-    } catch (HttpTimeoutException timeout) {
       return new Attempt(null, VendorErrors.transport(connection, request, "timed out", timeout));
     } catch (IOException unreachable) {
       return new Attempt(null, VendorErrors.transport(connection, request, "could not be completed", unreachable));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw VendorErrors.transport(connection, request, "was interrupted", interrupted);
     } catch (IllegalArgumentException badRequest) {
       throw VendorErrors.misconfigured(connection, request);
     }
   }
 
-  private HttpRequest toHttpRequest(VendorRequest request) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-        .timeout(requestTimeout)
-        .header("User-Agent", userAgent)
-        .header("Accept", "application/json");
+  private org.apache.hc.core5.http.ClassicHttpRequest toHttpRequest(VendorRequest request) {
+    String scheme = request.uri().getScheme();
+    if (request.uri().getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+      throw new IllegalArgumentException("not an http(s) URL with a host");
+    }
+    ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
+        .setUri(request.uri())
+        .setHeader("Accept", "application/json");
     request.headers().forEach(builder::setHeader);
     byte[] body = request.body();
-    builder.method(request.method(),
-        body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (body.length > 0) {
+      builder.setEntity(new ByteArrayEntity(body, null));
+    }
     return builder.build();
+  }
+
+  private static HttpHeaders headersOf(ClassicHttpResponse response) {
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Header header : response.getHeaders()) {
+      headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+    }
+    return HttpHeaders.of(headers, (name, value) -> true);
   }
 
   private void pause(ChannelConnection connection, VendorRequest request, Duration wait, VendorCallException failure) {

@@ -184,9 +184,45 @@ class VendorHttpClientTest {
 
     assertThatThrownBy(() -> client.send(connection, LIMITS, getItems()))
         .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.failure()).isEqualTo(Failure.RETRYABLE));
-    // The JDK client itself repeats a GET once on a reset connection; ours adds its attempts.
-    vendor.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(RetryPolicy.DEFAULT_MAX_ATTEMPTS),
-        getRequestedFor(urlPathEqualTo("/items")));
+    // Only our own attempts: the transport retries nothing by itself.
+    vendor.verify(RetryPolicy.DEFAULT_MAX_ATTEMPTS, getRequestedFor(urlPathEqualTo("/items")));
+  }
+
+  @Test
+  void aRedirectIsNeverFollowed() {
+    // A vendor URL that moved could send our credentials to a host nobody checked.
+    vendor.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", vendor.baseUrl() + "/elsewhere")));
+
+    assertThatThrownBy(() -> client.send(connection, LIMITS, getItems()))
+        .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.getMessage()).contains("HTTP 302"));
+    vendor.verify(0, getRequestedFor(urlPathEqualTo("/elsewhere")));
+  }
+
+  @Test
+  void anAddressThatIsNotHttpIsAMisconfiguredChannel() {
+    VendorRequest notHttp = VendorRequest.get(URI.create("ftp://example.com/items"));
+
+    assertThatThrownBy(() -> client.send(connection, LIMITS, notHttp))
+        .isInstanceOfSatisfying(ChannelException.class, e -> {
+          assertThat(e.failure()).isEqualTo(Failure.AUTHENTICATION);
+          assertThat(e.getMessage()).contains("address settings");
+        });
+  }
+
+  @Test
+  void headersAndBodyGoOutAsGivenAndAnswerHeadersComeBack() {
+    vendor.stubFor(post(urlPathEqualTo("/levels")).willReturn(aResponse().withStatus(200)
+        .withHeader("X-Request-Id", "r-1").withBody("{}")));
+
+    VendorResponse response = client.send(connection, LIMITS,
+        VendorRequest.postJson(URI.create(vendor.baseUrl() + "/levels"), "{\"level\":3}")
+            .header("X-Access-Token", "t"));
+
+    assertThat(response.header("x-request-id")).contains("r-1");
+    vendor.verify(postRequestedFor(urlPathEqualTo("/levels"))
+        .withHeader("X-Access-Token", com.github.tomakehurst.wiremock.client.WireMock.equalTo("t"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"level\":3}")));
   }
 
   @Test
