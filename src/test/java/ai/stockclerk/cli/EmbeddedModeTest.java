@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
+import ai.stockclerk.testing.TestHttp;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -53,7 +54,7 @@ class EmbeddedModeTest {
   }
 
   private static TestApi api(ConfigurableApplicationContext context) {
-    return new TestApi(RestClient.builder()
+    return new TestApi(RestClient.builder().requestFactory(TestHttp.plainFactory())
         .baseUrl(ServeCommand.baseUrl(context))
         .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
         .build());

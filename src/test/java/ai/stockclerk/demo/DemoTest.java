@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatusCode;
+import ai.stockclerk.testing.TestHttp;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -60,7 +61,7 @@ class DemoTest {
   }
 
   private static TestApi api(String url) {
-    return new TestApi(RestClient.builder().baseUrl(url)
+    return new TestApi(RestClient.builder().requestFactory(TestHttp.plainFactory()).baseUrl(url)
         .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {}).build());
   }
 }

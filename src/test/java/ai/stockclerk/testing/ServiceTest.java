@@ -40,7 +40,7 @@ public abstract class ServiceTest {
 
   /** A client for this service that returns every response instead of throwing on 4xx/5xx. */
   protected RestClient http() {
-    return RestClient.builder()
+    return RestClient.builder().requestFactory(TestHttp.plainFactory())
         .baseUrl("http://localhost:" + port)
         .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
         .build();
