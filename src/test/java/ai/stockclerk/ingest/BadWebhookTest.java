@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,34 @@ class BadWebhookTest extends ServiceTest {
 
     assertThat(post(target, good.headers(), good.body(), null)).as("valid").isEqualTo(200);
     assertThat(post(target, good.headers(), good.body(), null)).as("redelivered").isEqualTo(200);
+  }
+
+  @Test
+  void answersOtherMethodsAndPathsWithProblemsAndNeverAsksForAToken() throws Exception {
+    HttpResponse<String> get = client.send(HttpRequest.newBuilder(target).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(get.headers().firstValue("Allow")).contains("POST");
+    assertThat(get.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    for (String path : List.of("/webhooks/", "/webhooks/shopify/" + UUID.randomUUID() + "/extra", "/webhooks//x")) {
+      HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(path).isIn(400, 404);
+      assertThat(answer.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
+    }
+    OutgoingWebhook good = shop.webhookFor("501", 1, target, secret);
+    HttpRequest.Builder delivery = HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofByteArray(good.body()));
+    good.headers().forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("content-length")) {
+        delivery.header(name, value);
+      }
+    });
+    HttpResponse<String> accepted = client.send(delivery.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(accepted.body()).isEqualTo("{\"status\":\"accepted\"}");
+    assertThat(accepted.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
   }
 
   private OutgoingWebhook signed(String body, OutgoingWebhook like) {
