@@ -42,6 +42,9 @@ final class EngineTenantEventBus implements TenantEventBus, AutoCloseable {
   }
 
   private void deliver(TenantEvent event) {
+    if (!local.listensTo(event.type())) {
+      return; // most events (a push completed, ...) are for the live stream only
+    }
     UUID tenant;
     Map<String, Object> payload;
     try {

@@ -52,6 +52,11 @@ final class InProcessTenantEventBus implements TenantEventBus, AutoCloseable {
     listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
   }
 
+  /** Whether anything listens to {@code topic}: events of other topics need not even be read. */
+  boolean listensTo(String topic) {
+    return !listeners.getOrDefault(topic, List.of()).isEmpty();
+  }
+
   long droppedEvents() {
     return dropped.get();
   }
