@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * API): the calling worker does its own I/O, where the JDK client hands every exchange to a
  * selector thread and an executor and back, which costs more than the call at hundreds a second.
  */
-public final class VendorHttpClient {
+public final class VendorHttpClient implements AutoCloseable {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -95,6 +95,12 @@ public final class VendorHttpClient {
 
   public RequestBudget budget() {
     return budget;
+  }
+
+  /** Closes the pooled connections (a Spring bean is closed with its context). */
+  @Override
+  public void close() {
+    http.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
   }
 
   /** A call outside any channel budget (token endpoints). */
