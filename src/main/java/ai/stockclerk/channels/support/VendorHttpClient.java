@@ -18,11 +18,13 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -51,7 +53,6 @@ public final class VendorHttpClient implements AutoCloseable {
   static final int MAX_CONNECTIONS = 512;
 
   private final CloseableHttpClient http;
-  private final String userAgent;
   private final RetryPolicy retryPolicy;
   private final RequestBudget budget;
   private final Sleeper sleeper;
@@ -82,7 +83,6 @@ public final class VendorHttpClient implements AutoCloseable {
         .disableContentCompression()
         .setUserAgent(builder.userAgent)
         .build();
-    this.userAgent = builder.userAgent;
     this.retryPolicy = builder.retryPolicy;
     this.budget = builder.budget;
     this.sleeper = builder.sleeper;
@@ -100,7 +100,7 @@ public final class VendorHttpClient implements AutoCloseable {
   /** Closes the pooled connections (a Spring bean is closed with its context). */
   @Override
   public void close() {
-    http.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+    http.close(CloseMode.GRACEFUL);
   }
 
   /** A call outside any channel budget (token endpoints). */
@@ -167,7 +167,7 @@ public final class VendorHttpClient implements AutoCloseable {
     }
   }
 
-  private org.apache.hc.core5.http.ClassicHttpRequest toHttpRequest(VendorRequest request) {
+  private ClassicHttpRequest toHttpRequest(VendorRequest request) {
     String scheme = request.uri().getScheme();
     if (request.uri().getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
       throw new IllegalArgumentException("not an http(s) URL with a host");
