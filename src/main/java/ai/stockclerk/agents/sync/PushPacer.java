@@ -2,7 +2,6 @@ package ai.stockclerk.agents.sync;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,13 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PushPacer {
 
-  private final Map<UUID, Instant> lastPush = new ConcurrentHashMap<>();
+  private final Map<UUID, Long> lastPushMillis = new ConcurrentHashMap<>();
   private final java.util.Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
   private final Duration minInterval;
+  private final long minIntervalMillis;
   private final Clock clock;
 
   PushPacer(Duration minInterval, Clock clock) {
     this.minInterval = minInterval;
+    this.minIntervalMillis = minInterval.toMillis();
     this.clock = clock;
   }
 
@@ -40,16 +41,20 @@ final class PushPacer {
     inFlight.remove(channelId);
   }
 
+  /**
+   * In whole milliseconds, as the engine schedules delayed jobs: a wait of a fraction of a
+   * millisecond would come due in the same millisecond and ask again, over and over, until it passed.
+   */
   private Duration reserveSlot(UUID channelId) {
-    Instant now = clock.instant();
-    Duration[] wait = {Duration.ZERO};
-    lastPush.compute(channelId, (id, last) -> {
-      if (last != null && now.isBefore(last.plus(minInterval))) {
-        wait[0] = Duration.between(now, last.plus(minInterval));
+    long now = clock.millis();
+    long[] wait = {0};
+    lastPushMillis.compute(channelId, (id, last) -> {
+      if (last != null && now < last + minIntervalMillis) {
+        wait[0] = last + minIntervalMillis - now;
         return last;
       }
       return now;
     });
-    return wait[0];
+    return Duration.ofMillis(wait[0]);
   }
 }

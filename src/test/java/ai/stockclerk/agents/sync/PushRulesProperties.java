@@ -3,6 +3,7 @@ package ai.stockclerk.agents.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.stockclerk.channels.ChannelType;
+import ai.stockclerk.channels.support.MutableClock;
 import ai.stockclerk.store.PushState;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,5 +73,23 @@ class PushRulesProperties {
     assertThat(pacer.reserve(channel)).as("the clock has not moved: wait out the interval")
         .isEqualTo(Duration.ofMillis(300));
     assertThat(pacer.reserve(UUID.randomUUID())).as("another channel is not held up").isZero();
+  }
+
+  @Property
+  void aPushToldToWaitMayGoWhenTheEngineRunsItsDelayedJob(@ForAll @IntRange(max = 999_999) int startNanos,
+      @ForAll @IntRange(max = 400_000) int elapsedMicros) {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z").plusNanos(startNanos));
+    PushPacer pacer = new PushPacer(Duration.ofMillis(300), clock);
+    UUID channel = UUID.randomUUID();
+    assertThat(pacer.reserve(channel)).isZero();
+    pacer.release(channel);
+    clock.advance(Duration.ofNanos(elapsedMicros * 1_000L));
+    Duration wait = pacer.reserve(channel);
+    if (!wait.isZero()) {
+      // The engine keeps delayed jobs in whole milliseconds and runs one once that millisecond begins.
+      long dueMillis = clock.instant().plus(wait).toEpochMilli();
+      clock.advance(Duration.between(clock.instant(), Instant.ofEpochMilli(dueMillis)));
+      assertThat(pacer.reserve(channel)).as("told to wait %s, then asked again when due", wait).isZero();
+    }
   }
 }
