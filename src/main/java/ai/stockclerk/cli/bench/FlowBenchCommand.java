@@ -42,7 +42,9 @@ public class FlowBenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "30", description = "How long to send (default ${DEFAULT-VALUE}).")
   int seconds;
 
-  @Option(names = "--warmup", defaultValue = "10",
+  // A minute: on two cores the JIT compiles this much code for about that long under this load
+  // (C2 at 25-60 % of a core through the first minute), and the floor is about sustained load.
+  @Option(names = "--warmup", defaultValue = "60",
       description = "Seconds of the same load sent first and not measured (default ${DEFAULT-VALUE}).")
   int warmup;
 
