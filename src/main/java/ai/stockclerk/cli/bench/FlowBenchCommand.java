@@ -4,7 +4,6 @@ import ai.stockclerk.StockClerkApplication;
 import ai.stockclerk.channels.simulator.ChannelSimulator;
 import ai.stockclerk.channels.simulator.DeliverooDialect;
 import ai.stockclerk.cli.JsonOutput;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -58,11 +57,12 @@ public class FlowBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // Every sender keeps its connection to the service (the JDK keeps 5 per host unless told).
     System.setProperty("http.maxConnections", Integer.toString(Math.max(5, senders)));
-    Path dataDir = Files.createTempDirectory("stockclerk-bench-flow");
-    try (ChannelSimulator till = ChannelSimulator.start("square", 0, null, null);
+    // Declared first, so it is deleted after the service (and its embedded database) stopped.
+    try (BenchDataDir dataDir = BenchDataDir.create("stockclerk-bench-flow");
+        ChannelSimulator till = ChannelSimulator.start("square", 0, null, null);
         ChannelSimulator shop = ChannelSimulator.start("shopify", 0, null, null);
         ChannelSimulator delivery = ChannelSimulator.start(new DeliverooDialect(), 0, null, null);
-        ConfigurableApplicationContext service = start(dataDir)) {
+        ConfigurableApplicationContext service = start(dataDir.path())) {
       String baseUrl = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
       BenchTenants setup = new BenchTenants(baseUrl, till, shop, delivery, products);
       List<BenchTenants.Tenant> connected = setup.connect(tenants);

@@ -13,7 +13,6 @@ import ai.stockclerk.store.GuardianRunRecord;
 import ai.stockclerk.store.Tenancy;
 import ai.stockclerk.tenants.Accounts;
 import ai.stockclerk.tenants.ChannelSetup;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,9 +56,9 @@ public class GuardianBenchCommand implements Callable<Integer> {
       return 2;
     }
     BenchLogging.toStderr();
-    Path dataDir = Files.createTempDirectory("stockclerk-bench-guardian");
     List<ChannelSimulator> simulators = new ArrayList<>();
-    try (ConfigurableApplicationContext context = start(dataDir)) {
+    try (BenchDataDir dataDir = BenchDataDir.create("stockclerk-bench-guardian");
+        ConfigurableApplicationContext context = start(dataDir.path())) {
       List<UUID> tenantIds = seed(context, simulators);
       awaitCredentialChecks(context, tenantIds);
       Guardian guardian = context.getBean(Guardian.class);
