@@ -26,8 +26,27 @@ public class Tenancy {
     this.jdbc = jdbc;
   }
 
+  private static final String WALL = "SELECT set_config('app.tenant_id', ?, true)";
+  private static final String WALL_WITHOUT_WAITING_FOR_DISK =
+      "SELECT set_config('app.tenant_id', ?, true), set_config('synchronous_commit', 'off', true)";
+
   /** Runs {@code work} for {@code tenantId}, joining the current transaction if it is that tenant's. */
   public <T> T inTenant(UUID tenantId, Supplier<T> work) {
+    return inTenant(tenantId, work, WALL);
+  }
+
+  /**
+   * Like {@link #inTenant}, for work that is done again when a crash loses its commit: the commit
+   * does not wait for the disk ({@code synchronous_commit} off for this transaction only; nothing
+   * is corrupted, a crash loses at most the last fraction of a second of such commits, whole). The
+   * Watcher's batches qualify: their webhooks were stored durably before the vendor was answered,
+   * and a batch whose commit is lost leaves them untried for the recovery sweep.
+   */
+  public <T> T inTenantRedoable(UUID tenantId, Supplier<T> work) {
+    return inTenant(tenantId, work, WALL_WITHOUT_WAITING_FOR_DISK);
+  }
+
+  private <T> T inTenant(UUID tenantId, Supplier<T> work, String setUp) {
     Objects.requireNonNull(tenantId, "tenantId");
     UUID outer = CURRENT.get();
     if (tenantId.equals(outer)) {
@@ -39,7 +58,7 @@ public class Tenancy {
     return transactions.execute(status -> {
       CURRENT.set(tenantId);
       try {
-        jdbc.sql("SELECT set_config('app.tenant_id', ?, true)").param(tenantId.toString()).query().singleValue();
+        jdbc.sql(setUp).param(tenantId.toString()).query().listOfRows();
         return work.get();
       } finally {
         CURRENT.remove();

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The statements the sale-to-every-channel flow runs per webhook, per batch and per push (V5), on
@@ -39,6 +41,8 @@ class FlowStatementsTest extends ServiceTest {
   @Autowired StockLedger ledger;
   @Autowired InboxStore inbox;
   @Autowired PushStateStore pushStates;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transactions;
 
   private record Shop(UUID tenant, UUID till, UUID web, UUID delivery, List<UUID> products) {}
 
@@ -300,6 +304,38 @@ class FlowStatementsTest extends ServiceTest {
    * A tenant with a till, a web shop and a delivery app, each mapping every product (t-i, w-i, d-i),
    * every item pushed once (the till shows stock, the shop stock less the buffer, the app 1).
    */
+  @Test
+  void watcherBatchesAndPushesCommitWithoutWaitingForTheDiskAndNothingElseDoes() {
+    Shop shop = newShop(1, 10, 0);
+    String serverSetting = jdbc.sql("SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'")
+        .query(String.class).single();
+    assertThat(tenancy.inTenantRedoable(shop.tenant(), this::synchronousCommit)).isEqualTo("off");
+    assertThat(tenancy.inTenant(shop.tenant(), this::synchronousCommit)).isEqualTo(serverSetting);
+    assertThat(synchronousCommit()).as("local to the transaction that set it").isEqualTo(serverSetting);
+    for (String push : List.of("SELECT count(*) FROM items_to_push(?, ?, 10, 'x')",
+        "SELECT count(*) FROM (SELECT settle_pushes(?, ?, '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')) s")) {
+      String inPush = transactions.execute(status -> {
+        jdbc.sql(push).params(shop.tenant(), shop.web()).query(Long.class).single();
+        String value = synchronousCommit();
+        status.setRollbackOnly();
+        return value;
+      });
+      assertThat(inPush).as(push).isEqualTo("off");
+    }
+    String inWebhook = transactions.execute(status -> {
+      jdbc.sql("SELECT accept_webhook(?, ?, 'event-1', '\\x00', '{}')").params(shop.tenant(), shop.delivery())
+          .query().listOfRows();
+      String value = synchronousCommit();
+      status.setRollbackOnly();
+      return value;
+    });
+    assertThat(inWebhook).as("a vendor is answered only once its webhook is on disk").isEqualTo(serverSetting);
+  }
+
+  private String synchronousCommit() {
+    return jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+  }
+
   private Shop newShop(int productCount, int stock, int buffer) {
     UUID tenant = UUID.randomUUID();
     tenancy.runInTenant(tenant, () -> tenants.createTenant("Flow test", "flow-" + tenant, "trial", "trial", null));

@@ -69,7 +69,7 @@ public final class TestDatabases {
   private static DatabaseEndpoint startEmbedded() {
     try {
       Path directory = Files.createTempDirectory("stockclerk-test-pg");
-      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
+      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, false); // throw-away data
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));
       return server.endpoint("postgres");
     } catch (IOException e) {

@@ -43,8 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (one job per tenant at a time through its coalescing key, so a busy tenant's webhooks are handled
  * in batches rather than one transaction each); a job naming one row, as the recovery sweep queues,
  * takes just that row. Either way the stock changes, the movements, the items' last known levels
- * and the rows' statuses commit together (invariant I2), a row found already processed does
- * nothing, and events and sync requests go out after the commit. When a batch fails, its rows are
+ * and the rows' statuses commit together (invariant I2), without waiting for the disk: the rows
+ * were stored durably before the vendor was answered, and a transaction whose commit a crash loses
+ * leaves them untried for the recovery sweep. A row found already processed does nothing, and
+ * events and sync requests go out after the commit. When a batch fails, its rows are
  * taken again one at a time, so one bad row holds up only itself. A webhook reporting a level on an
  * item while our push to that item is in flight is given back and taken again once the push
  * settled (it may be our own write's echo, or a sale counted from the level we pushed); the rest of
@@ -112,7 +114,7 @@ public class WatcherAgent implements JobHandler {
   private void handleOne(UUID tenant, long inboxId) {
     Processed processed;
     try {
-      processed = tenancy.inTenant(tenant, () -> inbox.claim(inboxId)
+      processed = tenancy.inTenantRedoable(tenant, () -> inbox.claim(inboxId)
           .map(row -> processAndFinish(tenant, List.of(row)))
           .orElse(Processed.NOTHING));
     } catch (RuntimeException failure) {
@@ -140,7 +142,7 @@ public class WatcherAgent implements JobHandler {
   private void handleBatch(UUID tenant) {
     Batch batch;
     try {
-      batch = tenancy.inTenant(tenant, () -> {
+      batch = tenancy.inTenantRedoable(tenant, () -> {
         List<InboxRecord> rows = inbox.claimUntried(BATCH_SIZE);
         return new Batch(processAndFinish(tenant, rows), rows.size() == BATCH_SIZE);
       });
