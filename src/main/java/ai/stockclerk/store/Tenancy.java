@@ -17,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Tenancy {
 
   private static final ThreadLocal<UUID> CURRENT = new ThreadLocal<>();
+  private static final String WALL = "SELECT set_config('app.tenant_id', ?, true)";
+  private static final String WALL_WITHOUT_WAITING_FOR_DISK =
+      "SELECT set_config('app.tenant_id', ?, true), set_config('synchronous_commit', 'off', true)";
 
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
@@ -25,10 +28,6 @@ public class Tenancy {
     this.transactions = transactions;
     this.jdbc = jdbc;
   }
-
-  private static final String WALL = "SELECT set_config('app.tenant_id', ?, true)";
-  private static final String WALL_WITHOUT_WAITING_FOR_DISK =
-      "SELECT set_config('app.tenant_id', ?, true), set_config('synchronous_commit', 'off', true)";
 
   /** Runs {@code work} for {@code tenantId}, joining the current transaction if it is that tenant's. */
   public <T> T inTenant(UUID tenantId, Supplier<T> work) {
