@@ -305,6 +305,21 @@ class FlowStatementsTest extends ServiceTest {
    * every item pushed once (the till shows stock, the shop stock less the buffer, the app 1).
    */
   @Test
+  void aProductHasOneItemPerChannelAndAnExternalIdOneProduct() {
+    Shop shop = newShop(2, 10, 0);
+    UUID first = shop.products().get(0);
+    UUID second = shop.products().get(1);
+    assertThatThrownBy(() -> tenancy.runInTenant(shop.tenant(), () -> items.create(first, shop.web(), "w-other", null)))
+        .as("the product is mapped on that channel already").isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> tenancy.runInTenant(shop.tenant(), () -> items.create(second, shop.web(), "w-0", null)))
+        .as("that external id names another product there").isInstanceOf(ConflictException.class);
+    tenancy.runInTenant(shop.tenant(), () -> {
+      items.delete(items.list(first, shop.web()).get(0).id());
+      assertThat(items.create(first, shop.web(), "w-again", null).externalId()).isEqualTo("w-again");
+    });
+  }
+
+  @Test
   void watcherBatchesAndPushesCommitWithoutWaitingForTheDiskAndNothingElseDoes() {
     Shop shop = newShop(1, 10, 0);
     String serverSetting = jdbc.sql("SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'")
