@@ -66,7 +66,8 @@ public class FlowBenchCommand implements Callable<Integer> {
       String baseUrl = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
       BenchTenants setup = new BenchTenants(baseUrl, till, shop, delivery, products);
       List<BenchTenants.Tenant> connected = setup.connect(tenants);
-      FlowLoad load = new FlowLoad(setup, connected, delivery, till, shop, rate, seconds, warmup, senders);
+      FlowLoad load = new FlowLoad(setup, connected, delivery, till, shop, rate, seconds, warmup, senders,
+          DatabaseCpu.ofServiceDataDir(dataDir.path()));
       FlowLoad.Result result = load.run();
       print(result, FlowStages.of(service.getBean(MeterRegistry.class)));
       return result.lostSales() == 0 ? 0 : 1;
@@ -90,6 +91,10 @@ public class FlowBenchCommand implements Callable<Integer> {
     out.put("lost_sales", result.lostSales());
     out.put("set_calls_per_sale", Math.round(result.setCallsPerSale() * 1000) / 1000.0);
     out.put("rejected_webhooks", result.rejected());
+    Map<String, Object> cpu = new LinkedHashMap<>();
+    cpu.put("jvm", result.cpu().jvm());
+    cpu.put("database", result.cpu().database());
+    out.put("cpu_ms_per_sale", cpu);
     out.put("stages", stages);
     if (json) {
       JsonOutput.print(out);

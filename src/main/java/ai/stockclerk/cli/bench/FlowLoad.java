@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +34,14 @@ final class FlowLoad {
 
   /** What the run measured. */
   record Result(int sales, double webhooksPerSecond, long p50Millis, long p99Millis, long maxMillis, int unconfirmed,
-      long lostSales, double setCallsPerSale, int rejected) {}
+      long lostSales, double setCallsPerSale, int rejected, CpuPerSale cpu) {}
+
+  /**
+   * CPU milliseconds per accepted sale from the first measured webhook until every sale showed:
+   * this JVM's (the service with the senders and simulators it hosts) and the embedded database's
+   * ({@code null} when the database is not embedded or there is no {@code /proc}).
+   */
+  record CpuPerSale(double jvm, Double database) {}
 
   private record Pending(int expected, long acceptedNanos) {}
 
@@ -49,12 +57,13 @@ final class FlowLoad {
   private final int seconds;
   private final int warmupSeconds;
   private final int senders;
+  private final DatabaseCpu databaseCpu;
   private final Map<Watched, Queue<Pending>> pending = new ConcurrentHashMap<>();
   private final List<Long> latencies = new ArrayList<>();
   private final AtomicInteger rejected = new AtomicInteger();
 
   FlowLoad(BenchTenants api, List<BenchTenants.Tenant> tenants, ChannelSimulator delivery, ChannelSimulator till, ChannelSimulator shop,
-      int rate, int seconds, int warmupSeconds, int senders) {
+      int rate, int seconds, int warmupSeconds, int senders, DatabaseCpu databaseCpu) {
     this.api = api;
     this.tenants = tenants;
     this.delivery = delivery;
@@ -64,6 +73,7 @@ final class FlowLoad {
     this.seconds = seconds;
     this.warmupSeconds = warmupSeconds;
     this.senders = senders;
+    this.databaseCpu = databaseCpu;
   }
 
   Result run() throws Exception {
@@ -88,8 +98,11 @@ final class FlowLoad {
     long setCallsBefore = till.setCalls() + shop.setCalls() + delivery.setCalls();
     int rejectedBefore = rejected.get();
     AtomicInteger accepted = new AtomicInteger();
+    long jvmCpuBefore = BenchCpu.processCpuNanos();
+    OptionalLong databaseCpuBefore = databaseCpu.nanos();
     double elapsed = send(seconds, stock, accepted);
     awaitConfirmed();
+    CpuPerSale cpu = cpuPerSale(accepted.get(), jvmCpuBefore, databaseCpuBefore);
     watcher.interrupt();
     long lost = lostSales(stock, products);
     long setCalls = till.setCalls() + shop.setCalls() + delivery.setCalls() - setCallsBefore;
@@ -99,7 +112,18 @@ final class FlowLoad {
     }
     return new Result(accepted.get(), accepted.get() / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99),
         sorted.length == 0 ? 0 : sorted[sorted.length - 1], unconfirmed(), lost,
-        accepted.get() == 0 ? 0 : (double) setCalls / accepted.get(), rejected.get() - rejectedBefore);
+        accepted.get() == 0 ? 0 : (double) setCalls / accepted.get(), rejected.get() - rejectedBefore, cpu);
+  }
+
+  private CpuPerSale cpuPerSale(int sales, long jvmBefore, OptionalLong databaseBefore) {
+    OptionalLong databaseAfter = databaseCpu.nanos();
+    Double database = databaseBefore.isPresent() && databaseAfter.isPresent() && sales > 0
+        ? perSale(databaseAfter.getAsLong() - databaseBefore.getAsLong(), sales) : null;
+    return new CpuPerSale(sales == 0 ? 0 : perSale(BenchCpu.processCpuNanos() - jvmBefore, sales), database);
+  }
+
+  private static double perSale(long nanos, int sales) {
+    return Math.round(nanos / 1e6 / sales * 1000) / 1000.0;
   }
 
   /** Sends {@code rate} sales a second for {@code duration} seconds; the seconds it took until all were answered. */
