@@ -38,10 +38,11 @@ final class FlowLoad {
 
   /**
    * CPU milliseconds per accepted sale from the first measured webhook until every sale showed:
-   * this JVM's (the service with the senders and simulators it hosts) and the embedded database's
-   * ({@code null} when the database is not embedded or there is no {@code /proc}).
+   * this JVM's (the service with the senders and simulators it hosts) and the embedded database's;
+   * {@code null} where it cannot be read (a JVM without the process CPU time, a database that is
+   * not embedded, no {@code /proc}).
    */
-  record CpuPerSale(double jvm, Double database) {}
+  record CpuPerSale(Double jvm, Double database) {}
 
   private record Pending(int expected, long acceptedNanos) {}
 
@@ -117,13 +118,15 @@ final class FlowLoad {
 
   private CpuPerSale cpuPerSale(int sales, long jvmBefore, OptionalLong databaseBefore) {
     OptionalLong databaseAfter = databaseCpu.nanos();
-    Double database = databaseBefore.isPresent() && databaseAfter.isPresent() && sales > 0
+    long jvmAfter = BenchCpu.processCpuNanos();
+    Double jvm = jvmBefore >= 0 && jvmAfter >= 0 ? perSale(jvmAfter - jvmBefore, sales) : null;
+    Double database = databaseBefore.isPresent() && databaseAfter.isPresent()
         ? perSale(databaseAfter.getAsLong() - databaseBefore.getAsLong(), sales) : null;
-    return new CpuPerSale(sales == 0 ? 0 : perSale(BenchCpu.processCpuNanos() - jvmBefore, sales), database);
+    return new CpuPerSale(jvm, database);
   }
 
-  private static double perSale(long nanos, int sales) {
-    return Math.round(nanos / 1e6 / sales * 1000) / 1000.0;
+  private static Double perSale(long nanos, int sales) {
+    return sales == 0 ? null : Math.round(nanos / 1e6 / sales * 1000) / 1000.0;
   }
 
   /** Sends {@code rate} sales a second for {@code duration} seconds; the seconds it took until all were answered. */
