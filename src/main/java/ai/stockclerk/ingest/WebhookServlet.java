@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A plain servlet rather than an MVC controller: at hundreds of webhooks a second, handler
  * look-up, argument resolution and message-converter selection cost more than storing the webhook,
- * and a webhook needs none of them. Security filters (the firewall) and request metrics still apply.
+ * and a webhook needs none of them. Security filters (the firewall) still apply; webhooks are counted
+ * by {@link WebhookOutcomes} rather than observed request by request.
  */
 class WebhookServlet extends HttpServlet {
 
@@ -41,11 +42,13 @@ class WebhookServlet extends HttpServlet {
   private static final byte[] DUPLICATE = "{\"status\":\"duplicate\"}".getBytes(StandardCharsets.UTF_8);
 
   private final transient WebhookIngest ingest;
+  private final transient WebhookOutcomes outcomes;
   private final int maxBytes;
   private final transient Clock clock = Clock.systemUTC();
 
-  WebhookServlet(WebhookIngest ingest, int maxBytes) {
+  WebhookServlet(WebhookIngest ingest, WebhookOutcomes outcomes, int maxBytes) {
     this.ingest = ingest;
+    this.outcomes = outcomes;
     this.maxBytes = maxBytes;
   }
 
@@ -65,12 +68,16 @@ class WebhookServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest http, HttpServletResponse response) throws IOException {
-    if (!"POST".equals(http.getMethod())) {
-      response.setHeader("Allow", "POST");
-      problem(response, HttpStatus.METHOD_NOT_ALLOWED, "webhooks are delivered with POST");
-      return;
+    try {
+      if (!"POST".equals(http.getMethod())) {
+        response.setHeader("Allow", "POST");
+        problem(response, HttpStatus.METHOD_NOT_ALLOWED, "webhooks are delivered with POST");
+        return;
+      }
+      doPost(http, response);
+    } finally {
+      outcomes.answered(response.getStatus());
     }
-    doPost(http, response);
   }
 
   private void handle(HttpServletRequest http, HttpServletResponse response,

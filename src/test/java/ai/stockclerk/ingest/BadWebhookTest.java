@@ -16,14 +16,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Bad webhooks are refused with the right status and write nothing; good ones still get through. */
 class BadWebhookTest extends ServiceTest {
 
   private final HttpClient client = HttpClient.newHttpClient();
+  @Autowired MeterRegistry meters;
   private ChannelSimulator shop;
   private TestApi api;
   private TestApi.Tenant tenant;
@@ -79,6 +84,31 @@ class BadWebhookTest extends ServiceTest {
 
     assertThat(post(target, good.headers(), good.body(), null)).as("valid").isEqualTo(200);
     assertThat(post(target, good.headers(), good.body(), null)).as("redelivered").isEqualTo(200);
+  }
+
+  @Test
+  void webhooksAreCountedByStatusAndNotObservedOneByOne() throws Exception {
+    double acceptedBefore = answered(200);
+    double refusedBefore = answered(401);
+    long observedBefore = observedRequests();
+    OutgoingWebhook good = shop.webhookFor("501", 1, target, secret);
+    OutgoingWebhook forged = shop.webhookFor("501", 2, target, "not-the-secret");
+    assertThat(post(target, good.headers(), good.body(), null)).isEqualTo(200);
+    assertThat(post(target, forged.headers(), forged.body(), null)).isEqualTo(401);
+    assertThat(answered(200) - acceptedBefore).isEqualTo(1);
+    assertThat(answered(401) - refusedBefore).isEqualTo(1);
+    assertThat(observedRequests()).as("webhooks are not observed request by request").isEqualTo(observedBefore);
+    api.get("/api/v1/products/" + product, tenant.token());
+    assertThat(observedRequests()).as("API requests still are").isGreaterThan(observedBefore);
+  }
+
+  private long observedRequests() {
+    return meters.find("http.server.requests").timers().stream().mapToLong(Timer::count).sum();
+  }
+
+  private double answered(int status) {
+    Counter counter = meters.find(WebhookOutcomes.METER).tag("status", Integer.toString(status)).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
