@@ -12,11 +12,14 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 @Configuration(proxyBeanMethods = false)
 class WebhookServletRegistration {
 
+  /** Where vendors deliver: the servlet's mapping, and how its requests are told apart. */
+  private static final String SERVLET_PATH = "/webhooks";
+
   @Bean
   ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookIngest ingest, MeterRegistry meters,
       @Value("${stockclerk.flow.webhook-max-bytes:1048576}") int maxBytes) {
     ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(
-        new WebhookServlet(ingest, new WebhookOutcomes(meters), maxBytes), "/webhooks/*");
+        new WebhookServlet(ingest, new WebhookOutcomes(meters), maxBytes), SERVLET_PATH + "/*");
     registration.setName("webhooks");
     registration.setLoadOnStartup(1);
     return registration;
@@ -26,6 +29,6 @@ class WebhookServletRegistration {
   @Bean
   ObservationPredicate webhooksCountedNotObserved() {
     return (name, context) -> !(context instanceof ServerRequestObservationContext request
-        && request.getCarrier() != null && "/webhooks".equals(request.getCarrier().getServletPath()));
+        && request.getCarrier() != null && SERVLET_PATH.equals(request.getCarrier().getServletPath()));
   }
 }

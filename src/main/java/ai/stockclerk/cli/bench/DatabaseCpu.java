@@ -41,6 +41,9 @@ final class DatabaseCpu {
       }
       String postmaster = Files.readAllLines(pidFile).get(0).trim();
       String[] own = fields(proc.resolve(postmaster).resolve("stat"));
+      if (own == null) {
+        return OptionalLong.empty(); // a stale pid file: the server is not running
+      }
       // utime, stime, and the CPU of children it has reaped (cutime, cstime)
       long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
           + Long.parseLong(own[14]);
