@@ -2,7 +2,12 @@ package ai.stockclerk.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.stockclerk.store.DatabaseEndpoint;
+import ai.stockclerk.store.EmbeddedPostgresServer;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,22 @@ class DatabaseCpuTest {
     Files.createDirectories(proc.resolve("self"));
 
     assertThat(new DatabaseCpu(proc, data).nanos()).hasValue((10 + 5 + 7 + 3 + 20 + 4 + 1 + 1) * 10_000_000L);
+  }
+
+  @Test
+  void countsTheWorkOfARunningEmbeddedServer() throws Exception {
+    Path dataDir = root.resolve("service");
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), false)) {
+      DatabaseCpu cpu = DatabaseCpu.ofServiceDataDir(dataDir);
+      long before = cpu.nanos().orElseThrow();
+      DatabaseEndpoint endpoint = server.endpoint("postgres");
+      try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.username(),
+          endpoint.password()); Statement statement = connection.createStatement()) {
+        statement.execute("SELECT count(*) FROM generate_series(1, 5000000)");
+      }
+      // counted whether the backend that did the work still runs or has ended and been reaped
+      assertThat(cpu.nanos().orElseThrow() - before).isGreaterThanOrEqualTo(100_000_000L);
+    }
   }
 
   @Test
