@@ -47,6 +47,21 @@ public abstract class RateLimiterConformanceTest {
   }
 
   @Test
+  void aCallerMayGiveTheBucketsShapeAndNodesShareIt() {
+    RateLimiter a = node();
+    RateLimiter b = node();
+    RateLimit vendorBudget = new RateLimit(2, Duration.ofSeconds(4));
+    assertThat(a.tryAcquire("vendor:conn", vendorBudget, 2).granted()).isTrue();
+    RateLimiter.Acquisition refused = b.tryAcquire("vendor:conn", vendorBudget, 1);
+    assertThat(refused.granted()).as("the other node's request").isFalse();
+    assertThat(refused.retryAfter()).as("one token of 2 per 4 s").isGreaterThan(Duration.ofMillis(1_500))
+        .isLessThanOrEqualTo(Duration.ofSeconds(2));
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(b.tryAcquire("vendor:conn", vendorBudget, 1).granted()).isTrue();
+    assertThat(a.tryAcquire("vendor:conn", vendorBudget, 1).granted()).isFalse();
+  }
+
+  @Test
   void nodesShareOneBucketPerKey() {
     RateLimiter a = node();
     RateLimiter b = node();

@@ -1,6 +1,8 @@
 package ai.stockclerk.channels.support;
 
+import ai.stockclerk.engine.RateLimiter;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ChannelHttpProperties.class)
 public class ChannelSupportConfiguration {
 
+  /** Shares each channel's budget with the other nodes through the engine's limiter, when there is one. */
   @Bean
-  RequestBudget channelRequestBudget(ChannelHttpProperties properties) {
-    return new RequestBudget(Clock.systemUTC(), Sleeper.REAL, properties.maxBudgetWait());
+  RequestBudget channelRequestBudget(ChannelHttpProperties properties, ObjectProvider<RateLimiter> shared) {
+    return new RequestBudget(Clock.systemUTC(), Sleeper.REAL, properties.maxBudgetWait(), shared.getIfAvailable());
   }
 
   @Bean

@@ -4,6 +4,8 @@ import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.ChannelException;
 import ai.stockclerk.channels.ChannelException.Failure;
 import ai.stockclerk.channels.ConnectorLimits;
+import ai.stockclerk.engine.RateLimit;
+import ai.stockclerk.engine.RateLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -15,12 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Requests a node may send to one channel connection: a Bucket4j token bucket per channel id,
- * filled at the vendor's documented budget, and lowered or paused by what the vendor's answers
- * say (Retry-After, Shopify's throttle status). A wait longer than {@code maxWait} is not spent
+ * Requests we may send to one channel connection: a Bucket4j token bucket per channel id, filled at
+ * the vendor's documented budget, and lowered or paused by what the vendor's answers say
+ * (Retry-After, Shopify's throttle status). A wait longer than {@code maxWait} is not spent
  * holding a thread: the caller gets a retryable failure with the wait as its hint.
  *
- * <p>This budget is per node; the job engine's cluster-wide limiter sits in front of it.
+ * <p>Those buckets are per node. The vendor counts every node's requests, so each request also
+ * takes a token from the channel's bucket in the job engine's {@link RateLimiter} ({@code
+ * vendor:<channel id>}, same budget), which in cluster mode every node shares through Redis.
  */
 public final class RequestBudget {
 
@@ -31,12 +35,20 @@ public final class RequestBudget {
   private final Sleeper sleeper;
   private final Duration maxWait;
   private final TimeMeter timeMeter;
+  private final RateLimiter shared;
 
+  /** A budget of this node alone (tests, tools without a job engine). */
   public RequestBudget(Clock clock, Sleeper sleeper, Duration maxWait) {
+    this(clock, sleeper, maxWait, null);
+  }
+
+  /** {@code shared}: the engine's limiter whose buckets all nodes share; {@code null} for none. */
+  public RequestBudget(Clock clock, Sleeper sleeper, Duration maxWait, RateLimiter shared) {
     this.clock = clock;
     this.sleeper = sleeper;
     this.maxWait = maxWait;
     this.timeMeter = new ClockTimeMeter(clock);
+    this.shared = shared;
   }
 
   public static RequestBudget systemDefault() {
@@ -48,7 +60,17 @@ public final class RequestBudget {
     ChannelBudget budget = budgetOf(connection.channelId(), limits);
     Duration waited = Duration.ZERO;
     while (true) {
-      Duration wait = budget.tryTake(clock.millis());
+      // The shared bucket last: none of its tokens goes to a request this node would hold back.
+      Duration wait = budget.pausedFor(clock.millis());
+      if (wait.isZero()) {
+        wait = budget.tryTake();
+      }
+      if (wait.isZero()) {
+        wait = sharedWait(connection.channelId(), limits);
+        if (!wait.isZero()) {
+          budget.giveBack();
+        }
+      }
       if (wait.isZero()) {
         return;
       }
@@ -77,6 +99,20 @@ public final class RequestBudget {
   /** Requests available right now, for tests and metrics. */
   public long available(UUID channelId, ConnectorLimits limits) {
     return budgetOf(channelId, limits).bucket.getAvailableTokens();
+  }
+
+  private Duration sharedWait(UUID channelId, ConnectorLimits limits) {
+    if (shared == null) {
+      return Duration.ZERO;
+    }
+    RateLimiter.Acquisition taken = shared.tryAcquire("vendor:" + channelId,
+        new RateLimit(Math.max(1, limits.requestsPerPeriod()), limits.period()), 1);
+    return taken.granted() ? Duration.ZERO : wholeMillis(taken.retryAfter().toNanos());
+  }
+
+  /** Whole milliseconds, at least one: a shorter wait would ask again in the same millisecond. */
+  private static Duration wholeMillis(long nanos) {
+    return Duration.ofMillis(Math.max(1, (nanos + 999_999) / 1_000_000));
   }
 
   private ChannelBudget budgetOf(UUID channelId, ConnectorLimits limits) {
@@ -110,16 +146,18 @@ public final class RequestBudget {
       this.bucket = bucket;
     }
 
-    Duration tryTake(long nowMillis) {
+    Duration pausedFor(long nowMillis) {
       long pausedUntil = pausedUntilMillis.get();
-      if (pausedUntil > nowMillis) {
-        return Duration.ofMillis(pausedUntil - nowMillis);
-      }
+      return pausedUntil > nowMillis ? Duration.ofMillis(pausedUntil - nowMillis) : Duration.ZERO;
+    }
+
+    Duration tryTake() {
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-      if (probe.isConsumed()) {
-        return Duration.ZERO;
-      }
-      return Duration.ofMillis(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999) / 1_000_000));
+      return probe.isConsumed() ? Duration.ZERO : wholeMillis(probe.getNanosToWaitForRefill());
+    }
+
+    void giveBack() {
+      bucket.addTokens(1);
     }
 
     void pauseUntil(long untilMillis) {

@@ -7,6 +7,8 @@ import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.ChannelException;
 import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.ConnectorLimits;
+import ai.stockclerk.engine.RateLimit;
+import ai.stockclerk.engine.ratelimit.memory.InMemoryRateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +87,31 @@ class RequestBudgetTest {
         });
     clock.advance(Duration.ofSeconds(30));
     budget.acquire(connection, FIFTY_A_MINUTE);
+  }
+
+  @Test
+  void nodesSharingTheEnginesLimiterSpendOneBudgetBetweenThem() {
+    InMemoryRateLimiter engine = new InMemoryRateLimiter(clock, key -> new RateLimit(1, Duration.ofHours(1)));
+    ConnectorLimits twoPerSecond = new ConnectorLimits(10, 2, Duration.ofSeconds(1));
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    RequestBudget nodeA = new RequestBudget(clock, sleeper, Duration.ZERO, engine);
+    RequestBudget nodeB = new RequestBudget(clock, sleeper, Duration.ofSeconds(5), engine);
+    nodeA.acquire(connection, twoPerSecond);
+    nodeA.acquire(connection, twoPerSecond);
+
+    RequestBudget nodeC = new RequestBudget(clock, sleeper, Duration.ZERO, engine);
+    assertThatThrownBy(() -> nodeC.acquire(connection, twoPerSecond))
+        .as("a third node, not willing to wait")
+        .isInstanceOfSatisfying(ChannelException.class, e -> {
+          assertThat(e.retryable()).isTrue();
+          assertThat(e.retryAfter()).hasValueSatisfying(hint -> assertThat(hint).isBetween(
+              Duration.ofMillis(400), Duration.ofMillis(500)));
+        });
+    assertThat(nodeC.available(connection.channelId(), twoPerSecond))
+        .as("its own bucket is whole again: it did not send").isEqualTo(2);
+    nodeB.acquire(connection, twoPerSecond);
+    assertThat(sleeper.total()).as("node B waited for the shared bucket")
+        .isBetween(Duration.ofMillis(400), Duration.ofMillis(500));
   }
 
   @Test

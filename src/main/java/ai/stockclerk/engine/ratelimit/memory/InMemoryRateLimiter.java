@@ -24,12 +24,16 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
   @Override
   public Acquisition tryAcquire(String key, long permits) {
-    ConsumptionProbe probe = buckets.computeIfAbsent(key, this::bucket).tryConsumeAndReturnRemaining(permits);
+    return tryAcquire(key, limits.limitFor(key), permits);
+  }
+
+  @Override
+  public Acquisition tryAcquire(String key, RateLimit limit, long permits) {
+    ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> bucket(limit)).tryConsumeAndReturnRemaining(permits);
     return new Acquisition(probe.isConsumed(), Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
-  private Bucket bucket(String key) {
-    RateLimit limit = limits.limitFor(key);
+  private Bucket bucket(RateLimit limit) {
     return Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
         .withCustomTimePrecision(time)

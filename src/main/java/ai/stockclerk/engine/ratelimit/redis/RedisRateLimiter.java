@@ -40,7 +40,11 @@ public final class RedisRateLimiter implements RateLimiter {
 
   @Override
   public Acquisition tryAcquire(String key, long permits) {
-    RateLimit limit = limits.limitFor(key);
+    return tryAcquire(key, limits.limitFor(key), permits);
+  }
+
+  @Override
+  public Acquisition tryAcquire(String key, RateLimit limit, long permits) {
     ConsumptionProbe probe = buckets.builder()
         .build(prefix + ":{rl:" + key + "}", () -> BucketConfiguration.builder()
             .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
