@@ -12,18 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -52,14 +54,24 @@ public final class VendorHttpClient implements AutoCloseable {
   static final int MAX_CONNECTIONS_PER_HOST = 64;
   static final int MAX_CONNECTIONS = 512;
 
+  /**
+   * Ends calls that outlive the request timeout. The socket timeout bounds each read only: a vendor
+   * trickling its answer a byte at a time would otherwise hold a worker, and with enough such
+   * channels every worker of the node, for as long as it liked. Apache's classic client has no
+   * deadline for a whole exchange; cancelling the request closes its connection.
+   */
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
+
   private final CloseableHttpClient http;
+  private final long requestTimeoutMillis;
   private final RetryPolicy retryPolicy;
   private final RequestBudget budget;
   private final Sleeper sleeper;
   private final Clock clock;
 
   private VendorHttpClient(Builder builder) {
-    Timeout requestTimeout = Timeout.of(builder.requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    this.requestTimeoutMillis = builder.requestTimeout.toMillis();
+    Timeout requestTimeout = Timeout.of(requestTimeoutMillis, TimeUnit.MILLISECONDS);
     this.http = HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
@@ -140,9 +152,45 @@ public final class VendorHttpClient implements AutoCloseable {
     return request.retrySafe() || failure.httpStatus().orElse(0) == 429;
   }
 
+  private static ScheduledThreadPoolExecutor deadlineTimer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "vendor-call-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // Nearly every call ends in time: its cancelled deadline leaves the queue at once.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
   private Attempt attemptOnce(ChannelConnection connection, VendorRequest request) {
+    HttpUriRequestBase httpRequest;
     try {
-      return http.execute(toHttpRequest(request), response -> {
+      httpRequest = toHttpRequest(request);
+    } catch (IllegalArgumentException badRequest) {
+      throw VendorErrors.misconfigured(connection, request);
+    }
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+      expired.set(true);
+      httpRequest.cancel();
+    }, requestTimeoutMillis, TimeUnit.MILLISECONDS);
+    try {
+      return exchange(connection, request, httpRequest);
+    } catch (IOException failed) {
+      if (expired.get()) {
+        return new Attempt(null, VendorErrors.transport(connection, request, "timed out", failed));
+      }
+      return new Attempt(null, VendorErrors.transport(connection, request, "could not be completed", failed));
+    } finally {
+      deadline.cancel(false);
+    }
+  }
+
+  private Attempt exchange(ChannelConnection connection, VendorRequest request, HttpUriRequestBase httpRequest)
+      throws IOException {
+    try {
+      return http.execute(httpRequest, response -> {
         int status = response.getCode();
         HttpHeaders headers = headersOf(response);
         byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
@@ -160,27 +208,24 @@ public final class VendorHttpClient implements AutoCloseable {
         throw VendorErrors.transport(connection, request, "was interrupted", timeout);
       }
       return new Attempt(null, VendorErrors.transport(connection, request, "timed out", timeout));
-    } catch (IOException unreachable) {
-      return new Attempt(null, VendorErrors.transport(connection, request, "could not be completed", unreachable));
     } catch (IllegalArgumentException badRequest) {
       throw VendorErrors.misconfigured(connection, request);
     }
   }
 
-  private ClassicHttpRequest toHttpRequest(VendorRequest request) {
+  private HttpUriRequestBase toHttpRequest(VendorRequest request) {
     String scheme = request.uri().getScheme();
     if (request.uri().getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
       throw new IllegalArgumentException("not an http(s) URL with a host");
     }
-    ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
-        .setUri(request.uri())
-        .setHeader("Accept", "application/json");
-    request.headers().forEach(builder::setHeader);
+    HttpUriRequestBase built = new HttpUriRequestBase(request.method(), request.uri());
+    built.setHeader("Accept", "application/json");
+    request.headers().forEach(built::setHeader);
     byte[] body = request.body();
     if (body.length > 0) {
-      builder.setEntity(new ByteArrayEntity(body, null));
+      built.setEntity(new ByteArrayEntity(body, null));
     }
-    return builder.build();
+    return built;
   }
 
   private static HttpHeaders headersOf(ClassicHttpResponse response) {

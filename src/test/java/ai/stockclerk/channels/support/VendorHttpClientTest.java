@@ -239,6 +239,24 @@ class VendorHttpClientTest {
   }
 
   @Test
+  void anAnswerTrickledInSlowerThanTheRequestTimeoutIsCutOff() {
+    VendorHttpClient impatient = VendorHttpClient.builder().clock(clock).sleeper(sleeper)
+        .requestTimeout(Duration.ofMillis(600)).retryPolicy(RetryPolicy.NONE).build();
+    // Every piece comes within the socket timeout; the whole answer takes five times the request timeout.
+    vendor.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(200)
+        .withBody("{\"items\":[" + "1,".repeat(200) + "1]}").withChunkedDribbleDelay(15, 3_000)));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> impatient.send(connection, LIMITS, getItems()))
+        .isInstanceOfSatisfying(ChannelException.class, e -> {
+          assertThat(e.failure()).isEqualTo(Failure.RETRYABLE);
+          assertThat(e.getMessage()).contains("timed out");
+        });
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_000));
+    impatient.close();
+  }
+
+  @Test
   void secretsNeverReachMessagesOrLogs() {
     vendor.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(503)
         .withBody("{\"error\":\"bad token " + SECRET_TOKEN + "\"}")));
