@@ -3,6 +3,7 @@ package ai.stockclerk.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.stockclerk.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package ai.stockclerk.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.stockclerk.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import ai.stockclerk.store.DatabaseEndpoint;
 import ai.stockclerk.store.NotificationSettingsStore;
 import ai.stockclerk.store.Tenancy;
 import ai.stockclerk.store.TenantStore;
+import ai.stockclerk.testing.MutableClock;
 import ai.stockclerk.testing.ServiceTest;
 import ai.stockclerk.testing.TestApi;
 import ai.stockclerk.testing.TestDatabases;

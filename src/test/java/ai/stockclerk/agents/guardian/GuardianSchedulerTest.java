@@ -2,7 +2,7 @@ package ai.stockclerk.agents.guardian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.stockclerk.engine.MutableClock;
+import ai.stockclerk.testing.MutableClock;
 import ai.stockclerk.engine.lease.memory.InMemoryLeaseManager;
 import java.time.Duration;
 import java.time.Instant;

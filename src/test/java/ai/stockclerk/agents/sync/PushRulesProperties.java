@@ -3,7 +3,7 @@ package ai.stockclerk.agents.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.stockclerk.channels.ChannelType;
-import ai.stockclerk.channels.support.MutableClock;
+import ai.stockclerk.testing.MutableClock;
 import ai.stockclerk.store.PushState;
 import java.time.Clock;
 import java.time.Duration;

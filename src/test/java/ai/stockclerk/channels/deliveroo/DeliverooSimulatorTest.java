@@ -17,7 +17,7 @@ import ai.stockclerk.channels.WebhookRequest;
 import ai.stockclerk.channels.conformance.WebhookReceiver;
 import ai.stockclerk.channels.simulator.ChannelSimulator;
 import ai.stockclerk.channels.simulator.DeliverooDialect;
-import ai.stockclerk.channels.support.MutableClock;
+import ai.stockclerk.testing.MutableClock;
 import ai.stockclerk.channels.support.RecordingSleeper;
 import ai.stockclerk.channels.support.TestConnections;
 import java.net.URI;

@@ -9,7 +9,7 @@ import ai.stockclerk.channels.StockEvent;
 import ai.stockclerk.channels.WebhookRejectedException;
 import ai.stockclerk.channels.WebhookRejectedException.Reason;
 import ai.stockclerk.channels.WebhookRequest;
-import ai.stockclerk.channels.support.MutableClock;
+import ai.stockclerk.testing.MutableClock;
 import ai.stockclerk.channels.support.RecordingSleeper;
 import ai.stockclerk.channels.support.TestConnections;
 import java.io.IOException;

@@ -22,7 +22,7 @@ import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.LevelUpdate;
 import ai.stockclerk.channels.PushResult;
 import ai.stockclerk.channels.support.LogCapture;
-import ai.stockclerk.channels.support.MutableClock;
+import ai.stockclerk.testing.MutableClock;
 import ai.stockclerk.channels.support.OAuthTokenCache;
 import ai.stockclerk.channels.support.RecordingSleeper;
 import ai.stockclerk.channels.support.TestConnections;

@@ -11,7 +11,7 @@ import ai.stockclerk.channels.ChannelException;
 import ai.stockclerk.channels.ChannelException.Failure;
 import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.LevelUpdate;
-import ai.stockclerk.channels.support.MutableClock;
+import ai.stockclerk.testing.MutableClock;
 import ai.stockclerk.channels.support.RecordingSleeper;
 import ai.stockclerk.channels.support.TestConnections;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;

@@ -12,6 +12,7 @@ import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.ChannelException;
 import ai.stockclerk.channels.ChannelException.Failure;
 import ai.stockclerk.channels.ChannelType;
+import ai.stockclerk.testing.MutableClock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package ai.stockclerk.channels.support;
 
+import ai.stockclerk.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -9,6 +9,7 @@ import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.ConnectorLimits;
 import ai.stockclerk.engine.RateLimit;
 import ai.stockclerk.engine.ratelimit.memory.InMemoryRateLimiter;
+import ai.stockclerk.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package ai.stockclerk.channels.support;
 
 import ai.stockclerk.channels.ChannelConnection;
 import ai.stockclerk.channels.ChannelType;
+import ai.stockclerk.testing.MutableClock;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

@@ -16,6 +16,7 @@ import ai.stockclerk.channels.ChannelException;
 import ai.stockclerk.channels.ChannelException.Failure;
 import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.ConnectorLimits;
+import ai.stockclerk.testing.MutableClock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;

@@ -1,19 +1,22 @@
-package ai.stockclerk.engine;
+package ai.stockclerk.testing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand instead of sleeping. */
+/**
+ * A clock tests move by hand instead of sleeping, safe to read and move from many threads. It keeps
+ * nanoseconds: some properties check what the code does with a fraction of a millisecond.
+ */
 public final class MutableClock extends Clock {
 
-  private final AtomicLong millis;
+  private final AtomicReference<Instant> now;
 
   public MutableClock(Instant start) {
-    this.millis = new AtomicLong(start.toEpochMilli());
+    this.now = new AtomicReference<>(start);
   }
 
   public static MutableClock atEpochDay() {
@@ -21,17 +24,12 @@ public final class MutableClock extends Clock {
   }
 
   public void advance(Duration by) {
-    millis.addAndGet(by.toMillis());
-  }
-
-  @Override
-  public long millis() {
-    return millis.get();
+    now.updateAndGet(instant -> instant.plus(by));
   }
 
   @Override
   public Instant instant() {
-    return Instant.ofEpochMilli(millis.get());
+    return now.get();
   }
 
   @Override
