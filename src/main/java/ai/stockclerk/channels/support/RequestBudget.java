@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests we may send to one channel connection: a Bucket4j token bucket per channel id, filled at
@@ -27,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * vendor:<channel id>}, same budget), which in cluster mode every node shares through Redis.
  */
 public final class RequestBudget {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestBudget.class);
 
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
 
@@ -105,8 +109,16 @@ public final class RequestBudget {
     if (shared == null) {
       return Duration.ZERO;
     }
-    RateLimiter.Acquisition taken = shared.tryAcquire("vendor:" + channelId,
-        new RateLimit(Math.max(1, limits.requestsPerPeriod()), limits.period()), 1);
+    RateLimiter.Acquisition taken;
+    try {
+      taken = shared.tryAcquire("vendor:" + channelId,
+          new RateLimit(Math.max(1, limits.requestsPerPeriod()), limits.period()), 1);
+    } catch (RuntimeException unreachable) {
+      // Redis unreachable: the node's own bucket still holds this node to the vendor's budget.
+      log.warn("shared request budget unavailable ({}); channel {} uses this node's budget alone",
+          unreachable.getClass().getSimpleName(), channelId);
+      return Duration.ZERO;
+    }
     return taken.granted() ? Duration.ZERO : wholeMillis(taken.retryAfter().toNanos());
   }
 

@@ -8,6 +8,7 @@ import ai.stockclerk.channels.ChannelException;
 import ai.stockclerk.channels.ChannelType;
 import ai.stockclerk.channels.ConnectorLimits;
 import ai.stockclerk.engine.RateLimit;
+import ai.stockclerk.engine.RateLimiter;
 import ai.stockclerk.engine.ratelimit.memory.InMemoryRateLimiter;
 import ai.stockclerk.testing.MutableClock;
 import java.time.Duration;
@@ -113,6 +114,26 @@ class RequestBudgetTest {
     nodeB.acquire(connection, twoPerSecond);
     assertThat(sleeper.total()).as("node B waited for the shared bucket")
         .isBetween(Duration.ofMillis(400), Duration.ofMillis(500));
+  }
+
+  @Test
+  void anUnreachableSharedLimiterLeavesTheNodesOwnBudget() {
+    RateLimiter down = new RateLimiter() {
+      @Override
+      public Acquisition tryAcquire(String key, long permits) {
+        throw new IllegalStateException("redis down");
+      }
+
+      @Override
+      public Acquisition tryAcquire(String key, RateLimit limit, long permits) {
+        throw new IllegalStateException("redis down");
+      }
+    };
+    RequestBudget budget = new RequestBudget(clock, new RecordingSleeper(clock), Duration.ZERO, down);
+    for (int i = 0; i < 50; i++) {
+      budget.acquire(connection, FIFTY_A_MINUTE);
+    }
+    assertThatThrownBy(() -> budget.acquire(connection, FIFTY_A_MINUTE)).isInstanceOf(ChannelException.class);
   }
 
   @Test
