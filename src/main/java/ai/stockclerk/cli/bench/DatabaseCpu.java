@@ -11,18 +11,10 @@ import java.util.OptionalLong;
  * WAL writer, autovacuum), read from Linux's {@code /proc}. On a machine the service shares with its
  * database, what a sale costs is the two together; the JVM's own share is {@link BenchCpu}.
  */
-final class DatabaseCpu {
+record DatabaseCpu(Path proc, Path postgresDataDir) {
 
   /** /proc counts in USER_HZ, which Linux fixes at 100 for user space whatever the kernel's tick. */
   private static final long NANOS_PER_TICK = 10_000_000L;
-
-  private final Path proc;
-  private final Path postgresDataDir;
-
-  DatabaseCpu(Path proc, Path postgresDataDir) {
-    this.proc = proc;
-    this.postgresDataDir = postgresDataDir;
-  }
 
   /** The embedded server under a service data directory, as {@code serve} lays it out. */
   static DatabaseCpu ofServiceDataDir(Path dataDir) {
